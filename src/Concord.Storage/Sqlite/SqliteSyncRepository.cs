@@ -1,0 +1,62 @@
+using Concord.Storage.Migrations;
+using Concord.Sync.State;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file (WAL mode) in the data folder. Each unit of work is a BEGIN IMMEDIATE
+/// transaction, so messages of different sessions serialize their writes and each commits whole or not at all.
+/// </summary>
+public sealed class SqliteSyncRepository : ISyncRepository
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating and migrating when needed) the database at a path.</summary>
+    public SqliteSyncRepository(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Migrate(connection);
+    }
+
+    /// <summary>The database file.</summary>
+    public string DatabasePath { get; }
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        cmd.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var get = connection.CreateCommand();
+        get.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(get.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var step = version; step < SqliteMigrations.Steps.Length; step++)
+        {
+            using var tx = connection.BeginTransaction();
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = SqliteMigrations.Steps[step] + $"; PRAGMA user_version = {step + 1};";
+            cmd.ExecuteNonQuery();
+            tx.Commit();
+        }
+    }
+
+    /// <inheritdoc />
+    public ISyncUnit Begin() => new SqliteSyncUnit(Open());
+}

@@ -1,0 +1,152 @@
+using Concord.Sync;
+using Concord.Sync.State;
+using Microsoft.Data.Sqlite;
+
+namespace Concord.Storage.Sqlite;
+
+internal sealed partial class SqliteSyncUnit
+{
+    public string? FindGuid(long userId, string deviceId, string store, string luid) =>
+        Scalar("SELECT guid FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND luid = $l",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid)) as string;
+
+    public string? FindLuid(long userId, string deviceId, string store, string guid) =>
+        Scalar("SELECT luid FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid)) as string;
+
+    public string? MapSession(long userId, string deviceId, string store, string guid) =>
+        Scalar("SELECT session FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid)) as string;
+
+    public void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey)
+    {
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND (luid = $l OR guid = $g)",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid));
+        Exec("INSERT INTO id_maps(user_id, device_id, store, luid, guid, session) VALUES($u, $d, $s, $l, $g, $k)",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid), ("$k", sessionKey));
+    }
+
+    public void RemoveMapByGuid(long userId, string deviceId, string store, string guid) =>
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid));
+
+    public void ClearMap(long userId, string deviceId, string store) =>
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s", ("$u", userId), ("$d", deviceId), ("$s", store));
+
+    public IReadOnlyList<string> RemoveMapsNotInSession(long userId, string deviceId, string store, string sessionKey)
+    {
+        var guids = new List<string>();
+        using (var cmd = Cmd("SELECT guid FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND session <> $k",
+                   ("$u", userId), ("$d", deviceId), ("$s", store), ("$k", sessionKey)))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) guids.Add(r.GetString(0));
+        }
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND session <> $k",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$k", sessionKey));
+        return guids;
+    }
+
+    public long CurrentSequence(long userId) =>
+        Scalar("SELECT seq FROM sequences WHERE user_id = $u", ("$u", userId)) is long v ? v : 0;
+
+    private long NextSequence(long userId)
+    {
+        var next = CurrentSequence(userId) + 1;
+        Exec("INSERT INTO sequences(user_id, seq) VALUES($u, $q) ON CONFLICT(user_id) DO UPDATE SET seq = $q", ("$u", userId), ("$q", next));
+        return next;
+    }
+
+    private const string ItemColumns = "guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details";
+
+    private static StoredItem ReadItem(SqliteDataReader r) => new(
+        r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3),
+        r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8));
+
+    private List<StoredItem> Items(string sql, params (string, object?)[] args)
+    {
+        using var cmd = Cmd(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<StoredItem>();
+        while (r.Read()) list.Add(ReadItem(r));
+        return list;
+    }
+
+    public StoredItem? GetItem(long userId, string store, string guid) =>
+        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND guid = $g", ("$u", userId), ("$s", store), ("$g", guid))
+            .FirstOrDefault();
+
+    public IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2) =>
+        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND deleted = 0 AND " +
+              "(match_key = $k OR match_key2 = $k OR ($k2 IS NOT NULL AND (match_key = $k2 OR match_key2 = $k2)))",
+            ("$u", userId), ("$s", store), ("$k", key), ("$k2", key2));
+
+    public StoredItem PutItem(long userId, string store, string guid, ItemContent content, string changedBy)
+    {
+        var seq = NextSequence(userId);
+        Exec("INSERT INTO items(user_id, store, guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details) " +
+             "VALUES($u, $s, $g, $c, $t, $q, $b, 0, $k, $k2, $md) ON CONFLICT(user_id, store, guid) DO UPDATE SET content = $c, " +
+             "content_type = $t, seq = $q, changed_by = $b, deleted = 0, match_key = $k, match_key2 = $k2, match_details = $md",
+            ("$u", userId), ("$s", store), ("$g", guid), ("$c", content.Content), ("$t", content.ContentType), ("$q", seq),
+            ("$b", changedBy), ("$k", content.MatchKey), ("$k2", content.MatchKey2), ("$md", content.MatchDetails));
+        return new StoredItem(guid, content.Content, content.ContentType, seq, changedBy, false, content.MatchKey, content.MatchKey2, content.MatchDetails);
+    }
+
+    public void DeleteItem(long userId, string store, string guid, string changedBy)
+    {
+        var seq = NextSequence(userId);
+        // The tombstone keeps the row (without content) so the change log can tell other devices to delete it.
+        Exec("UPDATE items SET deleted = 1, content = NULL, seq = $q, changed_by = $b, match_key = '', match_key2 = NULL, match_details = '' " +
+             "WHERE user_id = $u AND store = $s AND guid = $g",
+            ("$u", userId), ("$s", store), ("$g", guid), ("$q", seq), ("$b", changedBy));
+    }
+
+    public void AddHistory(long userId, string store, string guid, string content, string reason) =>
+        Exec("INSERT INTO item_history(user_id, store, guid, content, reason, at) VALUES($u, $s, $g, $c, $r, $t)",
+            ("$u", userId), ("$s", store), ("$g", guid), ("$c", content), ("$r", reason), ("$t", Now()));
+
+    public int CountHistory(long userId, string store, string guid) =>
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM item_history WHERE user_id = $u AND store = $s AND guid = $g",
+            ("$u", userId), ("$s", store), ("$g", guid)), System.Globalization.CultureInfo.InvariantCulture);
+
+    public IEnumerable<StoredItem> ChangesSince(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy) =>
+        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND seq > $a AND seq <= $b AND changed_by <> $x ORDER BY seq",
+            ("$u", userId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq), ("$x", excludeChangedBy));
+
+    public IEnumerable<StoredItem> AllItems(long userId, string store) =>
+        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND deleted = 0 ORDER BY guid", ("$u", userId), ("$s", store));
+
+    public void Enqueue(string sessionKey, IEnumerable<OutboxEntry> entries)
+    {
+        var next = (Scalar("SELECT MAX(position) FROM outbox WHERE session = $k", ("$k", sessionKey)) as long? ?? 0) + 1;
+        using var cmd = Cmd("INSERT INTO outbox(session, position, store_index, kind, guid) VALUES($k, $p, $i, $n, $g)");
+        var p = cmd.Parameters.AddWithValue("$p", 0L);
+        var i = cmd.Parameters.AddWithValue("$i", 0);
+        var n = cmd.Parameters.AddWithValue("$n", 0);
+        var g = cmd.Parameters.AddWithValue("$g", "");
+        cmd.Parameters.AddWithValue("$k", sessionKey);
+        foreach (var e in entries)
+        {
+            p.Value = next++;
+            i.Value = e.StoreIndex;
+            n.Value = (int)e.Kind;
+            g.Value = e.Guid;
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public IReadOnlyList<OutboxEntry> PeekOutbox(string sessionKey, int max)
+    {
+        using var cmd = Cmd("SELECT position, store_index, kind, guid FROM outbox WHERE session = $k ORDER BY position LIMIT $m", ("$k", sessionKey), ("$m", max));
+        using var r = cmd.ExecuteReader();
+        var list = new List<OutboxEntry>();
+        while (r.Read()) list.Add(new OutboxEntry(r.GetInt64(0), r.GetInt32(1), (ChangeKind)r.GetInt32(2), r.GetString(3)));
+        return list;
+    }
+
+    public void Dequeue(string sessionKey, long position) =>
+        Exec("DELETE FROM outbox WHERE session = $k AND position = $p", ("$k", sessionKey), ("$p", position));
+
+    public int OutboxCount(string sessionKey) =>
+        Convert.ToInt32(Scalar("SELECT COUNT(*) FROM outbox WHERE session = $k", ("$k", sessionKey)), System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,114 @@
+namespace Concord.Sync.State;
+
+/// <summary>One transaction over the sync state. Disposing without <see cref="Commit"/> rolls everything back.</summary>
+public interface ISyncUnit : IDisposable
+{
+    /// <summary>Makes every change of this unit durable.</summary>
+    void Commit();
+
+    // accounts
+
+    /// <summary>The user with this name, or null.</summary>
+    UserRecord? FindUser(string name);
+
+    /// <summary>The MD5 nonce the server last gave this device, or null.</summary>
+    string? GetNonce(long userId, string deviceId);
+
+    /// <summary>Stores the nonce the device must use next.</summary>
+    void SetNonce(long userId, string deviceId, string nonce);
+
+    /// <summary>Stores the device information a device sent (its DevInf document, as XML).</summary>
+    void SaveDeviceInfo(long userId, string deviceId, string devInfXml);
+
+    // session state
+
+    /// <summary>The session with this key, or null.</summary>
+    SessionRecord? LoadSession(string key);
+
+    /// <summary>The live session of a device with the client's session id, or null.</summary>
+    SessionRecord? FindSession(string deviceId, string clientSessionId);
+
+    /// <summary>Inserts or updates a session.</summary>
+    void SaveSession(SessionRecord session);
+
+    /// <summary>Removes a session and everything it keeps per item.</summary>
+    void DeleteSession(string key);
+
+    /// <summary>Keys of sessions idle since before the cutoff.</summary>
+    IReadOnlyList<string> ExpiredSessions(DateTimeOffset idleSince);
+
+    // per device and store
+
+    /// <summary>The anchors and change position of a device's store, or null before its first sync.</summary>
+    StoreState? LoadStoreState(long userId, string deviceId, string store);
+
+    /// <summary>Stores the anchors and change position of a device's store.</summary>
+    void SaveStoreState(StoreState state);
+
+    /// <summary>Forgets a device's store state (refresh, or a mismatch).</summary>
+    void DeleteStoreState(long userId, string deviceId, string store);
+
+    /// <summary>The server id mapped to a client LUID, or null.</summary>
+    string? FindGuid(long userId, string deviceId, string store, string luid);
+
+    /// <summary>The client LUID mapped to a server id, or null.</summary>
+    string? FindLuid(long userId, string deviceId, string store, string guid);
+
+    /// <summary>Maps a LUID to a server id, replacing any earlier mapping of either; stamps it with the session.</summary>
+    void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey);
+
+    /// <summary>The session that last confirmed the mapping of a server id, or null when it is not mapped.</summary>
+    string? MapSession(long userId, string deviceId, string store, string guid);
+
+    /// <summary>Removes the mapping of a server id.</summary>
+    void RemoveMapByGuid(long userId, string deviceId, string store, string guid);
+
+    /// <summary>Removes every mapping of a device's store.</summary>
+    void ClearMap(long userId, string deviceId, string store);
+
+    /// <summary>Removes the mappings not stamped with this session, returning their server ids.</summary>
+    IReadOnlyList<string> RemoveMapsNotInSession(long userId, string deviceId, string store, string sessionKey);
+
+    // items and change log
+
+    /// <summary>The highest change sequence number of the user so far.</summary>
+    long CurrentSequence(long userId);
+
+    /// <summary>An item by server id, deleted ones included, or null.</summary>
+    StoredItem? GetItem(long userId, string store, string guid);
+
+    /// <summary>Live items whose match keys equal either key given.</summary>
+    IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2);
+
+    /// <summary>Stores a new item or a new version of one (taking the next sequence number).</summary>
+    StoredItem PutItem(long userId, string store, string guid, ItemContent content, string changedBy);
+
+    /// <summary>Marks an item deleted, keeping a tombstone for the change log.</summary>
+    void DeleteItem(long userId, string store, string guid, string changedBy);
+
+    /// <summary>Keeps a version that lost a conflict, or was replaced, in the item's history.</summary>
+    void AddHistory(long userId, string store, string guid, string content, string reason);
+
+    /// <summary>How many versions the history keeps for an item.</summary>
+    int CountHistory(long userId, string store, string guid);
+
+    /// <summary>Items (deleted too) changed after a sequence number up to another, not last changed by a device.</summary>
+    IEnumerable<StoredItem> ChangesSince(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy);
+
+    /// <summary>Every live item of a store, in server id order.</summary>
+    IEnumerable<StoredItem> AllItems(long userId, string store);
+
+    // the outbox: server changes queued for the client in a session
+
+    /// <summary>Queues server changes for a session.</summary>
+    void Enqueue(string sessionKey, IEnumerable<OutboxEntry> entries);
+
+    /// <summary>The next queued changes, oldest first.</summary>
+    IReadOnlyList<OutboxEntry> PeekOutbox(string sessionKey, int max);
+
+    /// <summary>Removes a queued change once sent.</summary>
+    void Dequeue(string sessionKey, long position);
+
+    /// <summary>How many changes are still queued.</summary>
+    int OutboxCount(string sessionKey);
+}

@@ -1,0 +1,32 @@
+namespace Concord.Sync.State;
+
+/// <summary>A user account: the password as a salted slow hash, and the MD5 secret sealed at rest.</summary>
+public sealed record UserRecord(long Id, string Name, string PasswordHash, byte[]? SealedSecret);
+
+/// <summary>
+/// A SyncML session, whole: its state as a document the session engine owns, and the last answer it gave so a
+/// repeated message gets the same answer.
+/// </summary>
+public sealed record SessionRecord(
+    string Key, string DeviceId, string ClientSessionId, long? UserId, string State,
+    string? LastRequestHash, byte[]? LastResponse, string? LastResponseType, DateTimeOffset UpdatedAt);
+
+/// <summary>The anchors and change position of one store of one device after its last successful sync.</summary>
+/// <param name="ClientAnchor">The client's Next anchor of the last completed session.</param>
+/// <param name="ServerAnchor">The anchor the server gave (its change sequence then).</param>
+/// <param name="ServerSequence">Changes up to this sequence number are on the device.</param>
+public sealed record StoreState(long UserId, string DeviceId, string Store, string ClientAnchor, string ServerAnchor, long ServerSequence);
+
+/// <summary>An item's content as stored: what the client sent, its type and its match keys.</summary>
+public sealed record ItemContent(string Content, string? ContentType, string MatchKey, string? MatchKey2, string MatchDetails);
+
+/// <summary>An item as stored, with its place in the change log.</summary>
+public sealed record StoredItem(string Guid, string? Content, string? ContentType, long Sequence, string ChangedBy, bool Deleted,
+    string MatchKey, string? MatchKey2, string MatchDetails);
+
+/// <summary>A server change queued for a client within a session.</summary>
+/// <param name="Position">Order in the queue (assigned by the repository).</param>
+/// <param name="StoreIndex">Which of the session's stores.</param>
+/// <param name="Kind">Add, Replace or Delete.</param>
+/// <param name="Guid">The server id.</param>
+public sealed record OutboxEntry(long Position, int StoreIndex, ChangeKind Kind, string Guid);

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Concord.SyncML.Server;
+
+/// <summary>Source-generated JSON for session state: no reflection, stable across restarts.</summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ServerSessionState))]
+internal sealed partial class ServerStateJson : JsonSerializerContext;

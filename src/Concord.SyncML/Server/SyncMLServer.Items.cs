@@ -1,0 +1,267 @@
+using System.Text;
+using Concord.Pim.Matching;
+using Concord.Pim.Merging;
+using Concord.Sync;
+using Concord.Sync.State;
+using Concord.SyncML.Commands;
+
+namespace Concord.SyncML.Server;
+
+public sealed partial class SyncMLServer
+{
+    private void HandleSync(MessageContext c, SyncCommand sync)
+    {
+        var index = FindStore(c.State, sync.Target);
+        if (index < 0)
+        {
+            Log.CommandRefused(_logger, "Sync", 404, $"no alerted store named '{sync.Target}'");
+            if (!sync.NoResp) c.Response.AddAlways(StatusFor(c, sync, 404, sync.Target, sync.Source));
+            return;
+        }
+        var store = c.State.Stores[index];
+        store.ClientSyncReceived = true;
+        if (!sync.NoResp) c.Response.AddAlways(StatusFor(c, sync, 200, sync.Target, sync.Source));
+        foreach (var cmd in sync.Commands) HandleSyncChild(c, index, cmd, sync.Meta);
+    }
+
+    private void HandleSyncChild(MessageContext c, int index, Command cmd, Meta? syncMeta)
+    {
+        switch (cmd)
+        {
+            case ItemCommand item:
+                foreach (var it in item.Items)
+                {
+                    var (code, reason) = ApplyClientItem(c, index, item, it, item.Meta ?? syncMeta);
+                    if (code >= 300)
+                    {
+                        c.State.Stores[index].Failures++;
+                        Log.ItemRefused(_logger, it.Source ?? it.Target ?? "", c.State.Stores[index].ServerUri, c.State.DeviceId, code, reason ?? "");
+                    }
+                    if (!item.NoResp) c.Response.AddAlways(StatusFor(c, item, code, it.Target, it.Source));
+                }
+                break;
+            case ContainerCommand container:
+                if (!container.NoResp) c.Response.AddAlways(StatusFor(c, container, 200));
+                foreach (var inner in container.Commands) HandleSyncChild(c, index, inner, syncMeta);
+                break;
+            default:
+                if (!cmd.NoResp) c.Response.AddAlways(StatusFor(c, cmd, 406));
+                break;
+        }
+    }
+
+    /// <summary>Applies one item of the client's Add/Replace/Delete/Copy/Move; returns its status and, for a failure, why.</summary>
+    private (int Code, string? Reason) ApplyClientItem(MessageContext c, int index, ItemCommand cmd, Item item, Meta? meta)
+    {
+        var s = c.State;
+        var store = s.Stores[index];
+        if (!store.Type.ClientSends()) return (403, $"the {store.Type.ToModeName()} sync of {store.ServerUri} takes no changes from the client");
+        var storeName = store.Kind.CanonicalName();
+        var luid = item.Source ?? "";
+        if (cmd.Kind == "Delete") return DeleteClientItem(c, store, storeName, luid, item.Target, cmd);
+        if (luid.Length == 0) return (400, "the item has no Source LocURI");
+
+        // Large objects (OMA DS 1.2 Protocol §6.12): chunks of one item arrive with MoreData until the last.
+        var type = item.Meta?.Type ?? meta?.Type ?? store.ClientType;
+        var format = item.Meta?.Format ?? meta?.Format;
+        var chunk = item.Data?.ContentAsBytes() ?? [];
+        if (string.Equals(format, "b64", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                chunk = Convert.FromBase64String(Encoding.ASCII.GetString(chunk));
+            }
+            catch (FormatException)
+            {
+                return (400, "the item's data says b64 but is not base64");
+            }
+        }
+        if (s.Incoming is { } inc && (inc.Luid != luid || inc.StoreIndex != index))
+        {
+            s.Incoming = null; // OMA DS 1.2 Protocol §6.12: a new item before the last chunk abandons the old one
+            store.Failures++;
+        }
+        long? declared = item.Meta?.Size ?? meta?.Size;
+        if (item.MoreData || s.Incoming is not null)
+        {
+            s.Incoming ??= new IncomingChunk { StoreIndex = index, Command = cmd.Kind, Luid = luid, DeclaredSize = declared, Type = type };
+            var sofar = Convert.FromBase64String(s.Incoming.DataBase64);
+            var all = new byte[sofar.Length + chunk.Length];
+            sofar.CopyTo(all, 0);
+            chunk.CopyTo(all, sofar.Length);
+            if (all.Length > _options.MaxObjSize)
+            {
+                s.Incoming = null;
+                return (413, $"the object exceeds this server's MaxObjSize of {_options.MaxObjSize} bytes");
+            }
+            if (item.MoreData)
+            {
+                s.Incoming.DataBase64 = Convert.ToBase64String(all);
+                return (213, null);
+            }
+            var expected = s.Incoming.DeclaredSize;
+            type = s.Incoming.Type ?? type;
+            s.Incoming = null;
+            if (expected is not null && expected.Value != all.Length)
+            {
+                return (424, $"the chunks add up to {all.Length} bytes but Size said {expected}");
+            }
+            chunk = all;
+        }
+        else if (chunk.Length > _options.MaxObjSize)
+        {
+            return (413, $"the object exceeds this server's MaxObjSize of {_options.MaxObjSize} bytes");
+        }
+        if (!store.Kind.Accepts(type)) return (415, $"the {storeName} store does not take items of type {type}");
+        var text = Encoding.UTF8.GetString(chunk);
+        if (ContentProblem(store.Kind, text) is { } problem) return (400, problem);
+        return PutClientItem(c, store, storeName, luid, item.Target, text, type);
+    }
+
+    private static string? ContentProblem(StoreKind kind, string text)
+    {
+        if (text.Trim().Length == 0) return "the item is empty";
+        return kind switch
+        {
+            StoreKind.Contacts when !(text.Contains("BEGIN:VCARD", StringComparison.OrdinalIgnoreCase) && text.Contains("END:VCARD", StringComparison.OrdinalIgnoreCase))
+                => "a contact must be a vCard (BEGIN:VCARD ... END:VCARD)",
+            StoreKind.Calendar or StoreKind.Tasks when !(text.Contains("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase) && text.Contains("END:VCALENDAR", StringComparison.OrdinalIgnoreCase))
+                => "an event or task must be a vCalendar or iCalendar object (BEGIN:VCALENDAR ... END:VCALENDAR)",
+            _ => null,
+        };
+    }
+
+    private static ItemContent ContentOf(string text, string? type)
+    {
+        var key = MatchKeys.For(text);
+        return new ItemContent(text, type, key.Primary, key.Secondary, key.DetailsText);
+    }
+
+    private (int, string?) PutClientItem(MessageContext c, StoreSession store, string storeName, string luid, string? target, string text, string? type)
+    {
+        var s = c.State;
+        var user = c.UserId;
+        var guid = c.Unit.FindGuid(user, s.DeviceId, storeName, luid);
+        var existing = guid is null ? null : c.Unit.GetItem(user, storeName, guid);
+        if (existing is { Deleted: false, Content: { } serverText })
+        {
+            var changedOnServer = existing.Sequence > store.PreviousSequence && existing.ChangedBy != s.DeviceId;
+            if (store.Type is SyncType.Slow or SyncType.RefreshFromClient || changedOnServer)
+            {
+                return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !changedOnServer || store.Type != SyncType.TwoWay && store.Type != SyncType.OneWayFromClient);
+            }
+            if (serverText != text) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(text, type), s.DeviceId);
+            c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
+            store.ClientUpdated++;
+            return (200, null);
+        }
+        if (store.Type is SyncType.Slow or SyncType.RefreshFromClient)
+        {
+            // Slow sync never adds an item twice: an item that matches one the device has not claimed this session is the same item.
+            var key = MatchKeys.For(text);
+            foreach (var candidate in c.Unit.FindCandidates(user, storeName, key.Primary, key.Secondary))
+            {
+                if (c.Unit.MapSession(user, s.DeviceId, storeName, candidate.Guid) == s.Key) continue;
+                var candidateKey = new MatchKey(candidate.MatchKey, candidate.MatchKey2,
+                    candidate.MatchDetails.Length == 0 ? [] : candidate.MatchDetails.Split('\n'));
+                if (!key.Matches(candidateKey) || candidate.Content is null) continue;
+                return Resolve(c, store, storeName, candidate, candidate.Content, luid, text, type, slow: true);
+            }
+        }
+        var newGuid = Guid.NewGuid().ToString("N");
+        c.Unit.PutItem(user, storeName, newGuid, ContentOf(text, type), s.DeviceId);
+        // Recorded now, not at Map time: a client that resends this Add after a broken session updates, not doubles.
+        c.Unit.SetMap(user, s.DeviceId, storeName, luid, newGuid, s.Key);
+        store.ClientAdded++;
+        return (201, null);
+    }
+
+    private (int, string?) Resolve(MessageContext c, StoreSession store, string storeName, StoredItem existing, string serverText,
+        string luid, string clientText, string? type, bool slow)
+    {
+        var s = c.State;
+        var user = c.UserId;
+        c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
+        if (serverText == clientText) return (200, null);
+        if (store.Type == SyncType.RefreshFromClient)
+        {
+            c.Unit.AddHistory(user, storeName, existing.Guid, serverText, "replaced by refresh from client");
+            c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(clientText, type), s.DeviceId);
+            store.ClientUpdated++;
+            return (200, null);
+        }
+        var policy = _options.PolicyFor(store.Kind);
+        int code;
+        string result;
+        string changedBy;
+        switch (policy)
+        {
+            case ConflictPolicy.ClientWins:
+                result = clientText;
+                changedBy = s.DeviceId;
+                code = slow ? 200 : 208;
+                break;
+            case ConflictPolicy.ServerWins:
+                result = serverText;
+                changedBy = "server";
+                code = slow ? 200 : 419;
+                break;
+            case ConflictPolicy.Duplicate when !slow:
+                var copy = Guid.NewGuid().ToString("N");
+                c.Unit.PutItem(user, storeName, copy, ContentOf(clientText, type), "server");
+                c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(serverText, existing.ContentType), "server");
+                store.Conflicts++;
+                Log.Conflict(_logger, storeName, existing.Guid, s.DeviceId, "duplicated");
+                return (209, null);
+            default:
+                var merged = ItemMerger.Merge(null, serverText, clientText);
+                result = merged.Content;
+                changedBy = result == clientText ? s.DeviceId : "server";
+                code = slow ? 200 : 207;
+                break;
+        }
+        // The losing version is never dropped silently: it stays in the item's history.
+        if (result != clientText) c.Unit.AddHistory(user, storeName, existing.Guid, clientText, slow ? "slow sync merge: client version" : "conflict: client version");
+        if (result != serverText) c.Unit.AddHistory(user, storeName, existing.Guid, serverText, slow ? "slow sync merge: server version" : "conflict: server version");
+        if (result != serverText || changedBy == "server")
+        {
+            c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(result, type ?? existing.ContentType), changedBy);
+        }
+        if (!slow)
+        {
+            store.Conflicts++;
+            Log.Conflict(_logger, storeName, existing.Guid, s.DeviceId, policy.ToString());
+        }
+        store.ClientUpdated++;
+        return (code, null);
+    }
+
+    private (int, string?) DeleteClientItem(MessageContext c, StoreSession store, string storeName, string luid, string? target, ItemCommand cmd)
+    {
+        var s = c.State;
+        var user = c.UserId;
+        var guid = (luid.Length > 0 ? c.Unit.FindGuid(user, s.DeviceId, storeName, luid) : null) ?? target;
+        var existing = guid is null ? null : c.Unit.GetItem(user, storeName, guid);
+        if (existing is null || existing.Deleted)
+        {
+            if (guid is not null) c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, guid);
+            return (211, "no such item");
+        }
+        var changedOnServer = existing.Sequence > store.PreviousSequence && existing.ChangedBy != s.DeviceId && store.Type == SyncType.TwoWay;
+        if (changedOnServer && _options.PolicyFor(store.Kind) is ConflictPolicy.ServerWins or ConflictPolicy.Merge)
+        {
+            // Deleted on the client, changed here: the change wins and the item goes back to the client as new.
+            c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, existing.Guid);
+            c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(existing.Content ?? "", existing.ContentType), "server");
+            store.Conflicts++;
+            Log.Conflict(_logger, storeName, existing.Guid, s.DeviceId, "delete lost to a server change");
+            return (419, null);
+        }
+        c.Unit.AddHistory(user, storeName, existing.Guid, existing.Content ?? "",
+            cmd.Archive ? "archived by client delete" : cmd.SoftDelete ? "soft-deleted by client" : "deleted by client");
+        c.Unit.DeleteItem(user, storeName, existing.Guid, s.DeviceId);
+        c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, existing.Guid);
+        store.ClientDeleted++;
+        return (200, null);
+    }
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using Concord.Sync;
+using Concord.Sync.State;
+using Concord.SyncML.Commands;
+using Concord.SyncML.Documents;
+
+namespace Concord.SyncML.Server;
+
+public sealed partial class SyncMLServer
+{
+    /// <summary>Once the client's package 3 is complete: queue what the server sends in package 4, per store.</summary>
+    private static void QueueServerChanges(MessageContext c)
+    {
+        var s = c.State;
+        var user = c.UserId;
+        for (var i = 0; i < s.Stores.Count; i++)
+        {
+            var store = s.Stores[i];
+            var storeName = store.Kind.CanonicalName();
+            var snapshot = c.Unit.CurrentSequence(user);
+            store.SnapshotSequence = snapshot;
+            var queue = new List<OutboxEntry>();
+            switch (store.Type)
+            {
+                case SyncType.RefreshFromClient:
+                    // The client's items are the whole store now: what it did not send goes.
+                    foreach (var item in c.Unit.AllItems(user, storeName).ToList())
+                    {
+                        if (c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid) == s.Key) continue;
+                        c.Unit.AddHistory(user, storeName, item.Guid, item.Content ?? "", "removed by refresh from client");
+                        c.Unit.DeleteItem(user, storeName, item.Guid, s.DeviceId);
+                        c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
+                    }
+                    store.SnapshotSequence = c.Unit.CurrentSequence(user);
+                    break;
+                case SyncType.Slow or SyncType.RefreshFromServer:
+                    foreach (var item in c.Unit.AllItems(user, storeName))
+                    {
+                        var mapped = c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid);
+                        if (mapped is null || mapped != s.Key)
+                        {
+                            if (mapped is not null) c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
+                            queue.Add(new OutboxEntry(0, i, ChangeKind.Add, item.Guid));
+                        }
+                        else if (item.ChangedBy != s.DeviceId && item.Sequence > store.PreviousSequence && store.Type == SyncType.Slow && item.ChangedBy == "server")
+                        {
+                            queue.Add(new OutboxEntry(0, i, ChangeKind.Replace, item.Guid));
+                        }
+                    }
+                    break;
+                case SyncType.TwoWay or SyncType.OneWayFromServer:
+                    foreach (var item in c.Unit.ChangesSince(user, storeName, store.PreviousSequence, snapshot, s.DeviceId))
+                    {
+                        var luid = c.Unit.FindLuid(user, s.DeviceId, storeName, item.Guid);
+                        if (item.Deleted)
+                        {
+                            if (luid is not null) queue.Add(new OutboxEntry(0, i, ChangeKind.Delete, item.Guid));
+                        }
+                        else
+                        {
+                            queue.Add(new OutboxEntry(0, i, luid is null ? ChangeKind.Add : ChangeKind.Replace, item.Guid));
+                        }
+                    }
+                    break;
+            }
+            c.Unit.Enqueue(s.Key, queue);
+        }
+    }
+
+    /// <summary>Fills this answer with queued server changes within MaxMsgSize; true when the queue is empty.</summary>
+    private bool SendOutbox(MessageContext c)
+    {
+        var s = c.State;
+        var r = c.Response;
+        var user = c.UserId;
+        var groups = new Dictionary<int, (string CmdId, List<Command> Commands)>();
+        var firstOfPackage = !s.Stores.Any(x => x.ServerAdded + x.ServerUpdated + x.ServerDeleted > 0) && s.AwaitingStatus.Count == 0;
+
+        (string CmdId, List<Command> Commands) Group(int index)
+        {
+            if (!groups.TryGetValue(index, out var g))
+            {
+                g = (r.NextCmdId(), []);
+                groups[index] = g;
+                r.AddMeasured(new SyncCommand { CmdId = "0" }, 80 + 2 * (s.Stores[index].ClientUri.Length + s.Stores[index].ServerUri.Length));
+            }
+            return g;
+        }
+
+        if (firstOfPackage)
+        {
+            for (var i = 0; i < s.Stores.Count; i++)
+            {
+                if (s.Stores[i].Type.ServerSends()) Group(i);
+            }
+        }
+        var done = true;
+        var addedAny = false;
+        while (true)
+        {
+            var entries = c.Unit.PeekOutbox(s.Key, 64);
+            if (entries.Count == 0) break;
+            var full = false;
+            foreach (var entry in entries)
+            {
+                var store = s.Stores[entry.StoreIndex];
+                var storeName = store.Kind.CanonicalName();
+                var item = c.Unit.GetItem(user, storeName, entry.Guid);
+                var luid = c.Unit.FindLuid(user, s.DeviceId, storeName, entry.Guid);
+                if (item is null || (entry.Kind != ChangeKind.Delete && (item.Deleted || item.Content is null)) || (entry.Kind != ChangeKind.Add && luid is null))
+                {
+                    c.Unit.Dequeue(s.Key, entry.Position);
+                    continue;
+                }
+                var group = Group(entry.StoreIndex);
+                var cmdId = r.NextCmdId();
+                var command = BuildOutgoing(entry, item, luid, cmdId, null, 0, out _);
+                var size = r.Measure(command.ToElement());
+                if (size > r.Remaining)
+                {
+                    // Too big for what is left: chunk it when it could never fit a message (or nothing went in yet).
+                    var canChunk = entry.Kind != ChangeKind.Delete && (size > r.MaxSize / 2 || !addedAny);
+                    if (!canChunk || r.Remaining < 256)
+                    {
+                        full = true;
+                        if (!addedAny && r.Remaining < 256) full = true;
+                        break;
+                    }
+                    var offset = s.Outgoing?.Guid == entry.Guid ? s.Outgoing.Offset : 0;
+                    var budget = (int)Math.Max(64, r.Remaining - (size - Encoding.UTF8.GetByteCount(item.Content!)) - 64);
+                    command = BuildOutgoing(entry, item, luid, cmdId, budget, offset, out var next);
+                    size = r.Measure(command.ToElement());
+                    group.Commands.Add(command);
+                    r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
+                    s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                    if (next < 0)
+                    {
+                        s.Outgoing = null;
+                        c.Unit.Dequeue(s.Key, entry.Position);
+                        Count(store, entry.Kind);
+                        addedAny = true;
+                        continue;
+                    }
+                    s.Outgoing = new OutgoingChunk { Position = entry.Position, StoreIndex = entry.StoreIndex, Kind = entry.Kind, Guid = entry.Guid, Offset = next };
+                    full = true;
+                    break;
+                }
+                if (s.Outgoing?.Guid == entry.Guid)
+                {
+                    // the rest of a chunked item fits whole now
+                    command = BuildOutgoing(entry, item, luid, cmdId, int.MaxValue, s.Outgoing.Offset, out _);
+                    size = r.Measure(command.ToElement());
+                    s.Outgoing = null;
+                }
+                group.Commands.Add(command);
+                r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
+                s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                c.Unit.Dequeue(s.Key, entry.Position);
+                Count(store, entry.Kind);
+                addedAny = true;
+            }
+            if (full)
+            {
+                done = false;
+                break;
+            }
+        }
+        // Replace the size placeholders with the Sync commands themselves.
+        r.Commands.RemoveAll(x => x is SyncCommand { CmdId: "0" } or StatusCommand { CmdId: "0" });
+        foreach (var (index, (cmdId, commands)) in groups.OrderBy(g => g.Key))
+        {
+            var store = s.Stores[index];
+            r.Commands.Add(new SyncCommand { CmdId = cmdId, Target = store.ClientUri, Source = store.ServerUri, Commands = commands });
+        }
+        return done;
+    }
+
+    private static void Count(StoreSession store, ChangeKind kind)
+    {
+        switch (kind)
+        {
+            case ChangeKind.Add: store.ServerAdded++; break;
+            case ChangeKind.Replace: store.ServerUpdated++; break;
+            default: store.ServerDeleted++; break;
+        }
+    }
+
+    /// <summary>
+    /// Builds the Add/Replace/Delete for a queued change. With a byte budget, sends the part of the content from
+    /// offset that fits, flagged MoreData, with the whole Size on the first chunk; next is the offset of the rest, or -1.
+    /// </summary>
+    private static ItemCommand BuildOutgoing(OutboxEntry entry, StoredItem item, string? luid, string cmdId, int? budget, int offset, out int next)
+    {
+        next = -1;
+        if (entry.Kind == ChangeKind.Delete)
+        {
+            return new ItemCommand { Kind = "Delete", CmdId = cmdId, Items = [new Item { Target = luid, Source = item.Guid }] };
+        }
+        var content = item.Content ?? "";
+        var part = content;
+        var moreData = false;
+        long? size = null;
+        if (budget is not null)
+        {
+            // Cut on a character boundary so every chunk is valid text in either encoding.
+            var end = offset;
+            var bytes = 0;
+            while (end < content.Length)
+            {
+                var width = char.IsHighSurrogate(content[end]) && end + 1 < content.Length ? 2 : 1;
+                var w = Encoding.UTF8.GetByteCount(content.AsSpan(end, width));
+                if (bytes + w > budget.Value) break;
+                bytes += w;
+                end += width;
+            }
+            if (end == offset) end = Math.Min(content.Length, offset + 1);
+            part = content[offset..end];
+            moreData = end < content.Length;
+            next = moreData ? end : -1;
+            if (offset == 0 && moreData) size = Encoding.UTF8.GetByteCount(content);
+        }
+        var data = new SyncMLElement("Data") { Text = part };
+        return new ItemCommand
+        {
+            Kind = entry.Kind == ChangeKind.Add ? "Add" : "Replace",
+            CmdId = cmdId,
+            Meta = new Meta { Type = item.ContentType ?? "text/plain" },
+            Items = [new Item { Target = entry.Kind == ChangeKind.Add ? null : luid, Source = item.Guid, Meta = size is null ? null : new Meta { Size = size }, Data = data, MoreData = moreData }],
+        };
+    }
+}

@@ -1,0 +1,311 @@
+using System.Globalization;
+using Concord.Sync;
+using Concord.Sync.State;
+using Concord.SyncML.Commands;
+using Concord.SyncML.Documents;
+using Concord.SyncML.Xml;
+
+namespace Concord.SyncML.Server;
+
+public sealed partial class SyncMLServer
+{
+    private static StatusCommand StatusFor(MessageContext c, Command cmd, int code, string? target = null, string? source = null) => new()
+    {
+        CmdId = c.Response.NextCmdId(),
+        MsgRef = c.MsgId,
+        CmdRef = cmd.CmdId,
+        Cmd = cmd.Name,
+        Code = code,
+        TargetRefs = target is null ? [] : [target],
+        SourceRefs = source is null ? [] : [source],
+    };
+
+    private StatusCommand HeaderStatus(MessageContext c, int code, Meta? challenge) => new()
+    {
+        CmdId = c.Response.NextCmdId(),
+        MsgRef = c.MsgId,
+        CmdRef = "0",
+        Cmd = "SyncHdr",
+        Code = code,
+        TargetRefs = [c.Message.Header.Target],
+        SourceRefs = [c.Message.Header.Source],
+        Challenge = challenge,
+    };
+
+    private static bool AnswerUnknownSession(MessageContext c)
+    {
+        // The RespURI named a session this server does not have (expired, or never existed).
+        c.Response.AddAlways(new StatusCommand
+        {
+            CmdId = c.Response.NextCmdId(), MsgRef = c.MsgId, CmdRef = "0", Cmd = "SyncHdr", Code = 404,
+            TargetRefs = [c.Message.Header.Target], SourceRefs = [c.Message.Header.Source],
+        });
+        return true;
+    }
+
+    private bool Process(MessageContext c)
+    {
+        var s = c.State;
+        var m = c.Message;
+        if (!s.Authenticated)
+        {
+            var (code, challenge) = Authenticate(c);
+            if (code != 212)
+            {
+                c.Response.AddAlways(HeaderStatus(c, code, challenge));
+                foreach (var cmd in m.Commands)
+                {
+                    if (cmd is not StatusCommand) c.Response.AddAlways(StatusFor(c, cmd, 407));
+                }
+                return true;
+            }
+            c.Response.AddAlways(HeaderStatus(c, 212, challenge));
+        }
+        else if (!m.Header.NoResp)
+        {
+            c.Response.AddAlways(HeaderStatus(c, 200, null));
+        }
+
+        var sawSync = false;
+        foreach (var cmd in m.Commands)
+        {
+            sawSync |= cmd is SyncCommand;
+            Dispatch(c, cmd);
+        }
+
+        switch (s.Phase)
+        {
+            case ServerPhase.Init when m.Final && !sawSync:
+                s.Phase = ServerPhase.ClientSync;
+                return true;
+            case ServerPhase.Init when !m.Final:
+            case ServerPhase.ClientSync when !m.Final:
+                if (sawSync) s.Phase = ServerPhase.ClientSync;
+                AddNextMessageAlert(c);
+                return false;
+            case ServerPhase.Init:
+            case ServerPhase.ClientSync:
+                QueueServerChanges(c);
+                s.Phase = ServerPhase.ServerSync;
+                goto case ServerPhase.ServerSync;
+            case ServerPhase.ServerSync:
+                if (!SendOutbox(c)) return false;
+                s.Phase = ServerPhase.Map;
+                return true;
+            case ServerPhase.Map when m.Final:
+                Complete(c);
+                return true;
+            case ServerPhase.Map:
+                AddNextMessageAlert(c);
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    // OMA DS 1.2 Protocol §9.1: a message that is not the last of its package is answered with at least an
+    // Alert 222 (next message) when there is nothing else to send.
+    private static void AddNextMessageAlert(MessageContext c)
+    {
+        if (c.Response.Commands.Any(x => x is not StatusCommand)) return;
+        c.Response.AddAlways(new AlertCommand
+        {
+            CmdId = c.Response.NextCmdId(),
+            Code = 222,
+            Items = [new Item { Target = c.Message.Header.Source, Source = c.Message.Header.Target }],
+        });
+    }
+
+    private void Dispatch(MessageContext c, Command cmd)
+    {
+        switch (cmd)
+        {
+            case StatusCommand status:
+                HandleStatus(c, status);
+                break;
+            case AlertCommand alert:
+                HandleAlert(c, alert);
+                break;
+            case SyncCommand sync:
+                HandleSync(c, sync);
+                break;
+            case MapCommand map:
+                HandleMap(c, map);
+                break;
+            case DeviceInfoCommand dev:
+                HandleDeviceInfo(c, dev);
+                break;
+            case ContainerCommand container:
+                if (!container.NoResp) c.Response.AddAlways(StatusFor(c, container, 200));
+                foreach (var inner in container.Commands) Dispatch(c, inner);
+                break;
+            default:
+                Log.CommandRefused(_logger, cmd.Name, 406, Errors.UnknownCommand(cmd.Name));
+                if (!cmd.NoResp) c.Response.AddAlways(StatusFor(c, cmd, 406));
+                break;
+        }
+    }
+
+    private void HandleAlert(MessageContext c, AlertCommand alert)
+    {
+        var s = c.State;
+        var item = alert.Items.FirstOrDefault();
+        if (alert.Code is 222 or 223 or 224)
+        {
+            if (!alert.NoResp) c.Response.AddAlways(StatusFor(c, alert, 200));
+            return;
+        }
+        var requested = SyncTypeExtensions.FromAlertCode(alert.Code);
+        if (requested is null || s.Phase != ServerPhase.Init)
+        {
+            // 225 (resume) is not offered: the session restarts with the anchors of the last completed sync.
+            Log.CommandRefused(_logger, "Alert " + alert.Code.ToString(CultureInfo.InvariantCulture), 406, "alert code not supported in this phase");
+            c.Response.AddAlways(StatusFor(c, alert, 406, item?.Target, item?.Source));
+            return;
+        }
+        var kind = StoreCatalog.Resolve(item?.Target);
+        if (kind is null || item?.Source is null)
+        {
+            Log.CommandRefused(_logger, "Alert", 404, $"no store named '{item?.Target}'");
+            c.Response.AddAlways(StatusFor(c, alert, 404, item?.Target, item?.Source));
+            return;
+        }
+        var storeName = kind.Value.CanonicalName();
+        var stored = c.Unit.LoadStoreState(c.UserId, s.DeviceId, storeName);
+        var type = requested.Value;
+        var code = 200;
+        if (type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer
+            && (stored is null || stored.ClientAnchor != item.Meta?.AnchorLast))
+        {
+            // OMA DS 1.2 Protocol §6.3.1: anchors that do not match force a slow sync, answered 508.
+            Log.SlowSyncForced(_logger, storeName, s.DeviceId, stored is null ? "no earlier sync" :
+                $"client anchor '{item.Meta?.AnchorLast}' does not match '{stored.ClientAnchor}'");
+            type = SyncType.Slow;
+            code = 508;
+        }
+        if (type == SyncType.RefreshFromServer) c.Unit.ClearMap(c.UserId, s.DeviceId, storeName);
+        s.Stores.RemoveAll(x => x.Kind == kind.Value);
+        var serverNext = c.Unit.CurrentSequence(c.UserId).ToString(CultureInfo.InvariantCulture) + "-"
+            + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        s.Stores.Add(new StoreSession
+        {
+            ClientUri = item.Source,
+            ServerUri = item.Target!,
+            Kind = kind.Value,
+            Type = type,
+            ClientNextAnchor = item.Meta?.AnchorNext ?? "",
+            ServerLastAnchor = stored?.ServerAnchor ?? "",
+            ServerNextAnchor = serverNext,
+            PreviousSequence = type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer ? stored!.ServerSequence : 0,
+            ClientType = item.Meta?.Type,
+        });
+        var anchorData = new SyncMLElement("Data");
+        var anchor = anchorData.Add(new SyncMLElement("Anchor", SyncMLNamespaces.MetInf));
+        anchor.AddText("Next", item.Meta?.AnchorNext ?? "");
+        var status = StatusFor(c, alert, code, item.Target, item.Source) with { Items = [new Item { Data = anchorData }] };
+        c.Response.AddAlways(status);
+        c.Response.AddAlways(new AlertCommand
+        {
+            CmdId = c.Response.NextCmdId(),
+            Code = (int)type,
+            Items =
+            [
+                new Item
+                {
+                    Target = item.Source,
+                    Source = item.Target,
+                    Meta = new Meta { AnchorLast = stored?.ServerAnchor, AnchorNext = serverNext },
+                },
+            ],
+        });
+    }
+
+    private void HandleDeviceInfo(MessageContext c, DeviceInfoCommand cmd)
+    {
+        switch (cmd.Kind)
+        {
+            case "Put" or "Results":
+                foreach (var item in cmd.Items)
+                {
+                    var devInf = item.Data?.Child("DevInf");
+                    if (devInf is not null) c.Unit.SaveDeviceInfo(c.UserId, c.State.DeviceId, SyncMLXmlCodec.EncodeFragment(devInf));
+                }
+                if (!cmd.NoResp) c.Response.AddAlways(StatusFor(c, cmd, 200, cmd.Items.FirstOrDefault()?.Target, cmd.Items.FirstOrDefault()?.Source));
+                break;
+            case "Get":
+                var target = cmd.Items.FirstOrDefault()?.Target;
+                if (target is null || !target.Contains("devinf", StringComparison.OrdinalIgnoreCase))
+                {
+                    c.Response.AddAlways(StatusFor(c, cmd, 404, target));
+                    return;
+                }
+                c.Response.AddAlways(StatusFor(c, cmd, 200, target));
+                var data = new SyncMLElement("Data");
+                data.Add(ServerDevInf.Build(c.State.Version, c.Message.Header.Target));
+                c.Response.AddAlways(new DeviceInfoCommand
+                {
+                    Kind = "Results",
+                    CmdId = c.Response.NextCmdId(),
+                    MsgRef = c.MsgId,
+                    CmdRef = cmd.CmdId,
+                    Meta = new Meta { Type = c.State.Wbxml ? "application/vnd.syncml-devinf+wbxml" : "application/vnd.syncml-devinf+xml" },
+                    Items = [new Item { Source = ServerDevInf.Uri(c.State.Version), Data = data }],
+                });
+                break;
+        }
+    }
+
+    private void HandleMap(MessageContext c, MapCommand map)
+    {
+        var index = FindStore(c.State, map.Target);
+        if (index < 0)
+        {
+            if (!map.NoResp) c.Response.AddAlways(StatusFor(c, map, 404, map.Target, map.Source));
+            return;
+        }
+        var store = c.State.Stores[index];
+        var storeName = store.Kind.CanonicalName();
+        foreach (var (serverId, clientId) in map.MapItems)
+        {
+            if (serverId.Length == 0 || clientId.Length == 0) continue;
+            if (c.Unit.GetItem(c.UserId, storeName, serverId) is null) continue;
+            c.Unit.SetMap(c.UserId, c.State.DeviceId, storeName, clientId, serverId, c.State.Key);
+        }
+        if (!map.NoResp) c.Response.AddAlways(StatusFor(c, map, 200, map.Target, map.Source));
+    }
+
+    private static void HandleStatus(MessageContext c, StatusCommand status)
+    {
+        if (!c.State.AwaitingStatus.Remove(status.MsgRef + "/" + status.CmdRef, out var sent)) return;
+        if (status.Code is >= 300 and not 418 && sent.StoreIndex < c.State.Stores.Count)
+        {
+            c.State.Stores[sent.StoreIndex].Failures++;
+        }
+    }
+
+    private static int FindStore(ServerSessionState s, string? uri)
+    {
+        var i = s.Stores.FindIndex(x => string.Equals(x.ServerUri, uri, StringComparison.Ordinal));
+        if (i >= 0) return i;
+        var kind = StoreCatalog.Resolve(uri);
+        return kind is null ? -1 : s.Stores.FindIndex(x => x.Kind == kind.Value);
+    }
+
+    private void Complete(MessageContext c)
+    {
+        var s = c.State;
+        foreach (var store in s.Stores)
+        {
+            var seq = store.Type switch
+            {
+                SyncType.OneWayFromClient => store.PreviousSequence,
+                SyncType.RefreshFromClient => c.Unit.CurrentSequence(c.UserId),
+                _ => store.SnapshotSequence,
+            };
+            c.Unit.SaveStoreState(new StoreState(c.UserId, s.DeviceId, store.Kind.CanonicalName(), store.ClientNextAnchor, store.ServerNextAnchor, seq));
+        }
+        s.Phase = ServerPhase.Done;
+        c.CompletedNow = true;
+        c.Unit.Enqueue(s.Key, []);
+    }
+}
