@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Xunit.Abstractions;
 
 namespace Concord.Interop.Tests.SyncEvolution;
@@ -14,27 +16,73 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
 
     private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(4);
 
-    private static readonly IReadOnlyDictionary<string, string> Contacts = new Dictionary<string, string>
+    private static readonly IReadOnlyDictionary<string, string> Contacts30 = new Dictionary<string, string>
     {
-        ["ada.vcf"] = VCard("Ada Lovelace", "Lovelace;Ada;;;", "TEL;TYPE=CELL:+44 20 7946 0001"),
-        ["grace.vcf"] = VCard("Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;TYPE=WORK:+1 202 555 0102"),
-        ["edsger.vcf"] = VCard("Edsger Dijkstra", "Dijkstra;Edsger;Wybe;;", "TEL;TYPE=HOME:+31 40 247 0003"),
+        ["ada.vcf"] = VCard("3.0", "Ada Lovelace", "Lovelace;Ada;;;", "TEL;TYPE=CELL:+44 20 7946 0001"),
+        ["grace.vcf"] = VCard("3.0", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;TYPE=WORK:+1 202 555 0102"),
+        ["edsger.vcf"] = VCard("3.0", "Edsger Dijkstra", "Dijkstra;Edsger;Wybe;;", "TEL;TYPE=HOME:+31 40 247 0003"),
+    };
+
+    private static readonly IReadOnlyDictionary<string, string> Contacts21 = new Dictionary<string, string>
+    {
+        ["ada.vcf"] = VCard("2.1", "Ada Lovelace", "Lovelace;Ada;;;", "TEL;CELL:+44 20 7946 0001"),
+        ["grace.vcf"] = VCard("2.1", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;WORK:+1 202 555 0102"),
+        ["edsger.vcf"] = VCard("2.1", "Edsger Dijkstra", "Dijkstra;Edsger;Wybe;;", "TEL;HOME:+31 40 247 0003"),
     };
 
     [Fact]
     public Task ContactsRoundTrip_Xml_SyncML12() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12);
+        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
 
     [Fact]
     public Task ContactsRoundTrip_Wbxml_SyncML12() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Wbxml, SyncEvolutionProtocolVersion.SyncML12);
+        RoundTripAsync(SyncEvolutionMessageEncoding.Wbxml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
 
     [Fact]
     public Task ContactsRoundTrip_Xml_SyncML11() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML11);
+        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML11, SyncEvolutionItemFormat.VCard30);
 
-    private async Task RoundTripAsync(SyncEvolutionMessageEncoding encoding, SyncEvolutionProtocolVersion version)
+    [Fact]
+    public Task ContactsRoundTrip_VCard21_Xml_SyncML12() =>
+        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard21);
+
+    [Fact]
+    public async Task SyncAgainstSilentServer_IsKilledAtTimeout_AndLeavesNoProcessBehind()
     {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var client = await SyncEvolutionClient.CreateAsync(
+            new SyncEvolutionClientOptions
+            {
+                ServerUrl = new Uri($"http://127.0.0.1:{port}/sync"),
+                Datastores = [SyncEvolutionDatastore.Contacts],
+                Timeout = TimeSpan.FromSeconds(4),
+            },
+            timeout.Token);
+
+        var sync = client.SyncAsync(SyncEvolutionSyncMode.TwoWay, timeout.Token);
+        // The client connected and sent its first message, which is never answered.
+        using var connection = await listener.AcceptTcpClientAsync(timeout.Token);
+        var processes = client.RunningProcessIds.Single();
+        var tree = ProcessTree.Collect(processes, rootRunning: true, rootLeadsSession: true);
+        Assert.Contains(tree, pid => File.ReadAllText($"/proc/{pid}/comm").Trim() == "syncevolution");
+        Assert.Contains(tree, pid => File.ReadAllText($"/proc/{pid}/comm").Trim() == "dbus-daemon");
+
+        var result = await sync;
+        Assert.True(result.TimedOut, result.ToString());
+        Assert.False(result.Succeeded);
+        Assert.All(tree, pid => Assert.False(ProcessTree.IsAlive(pid), $"process {pid} survived"));
+        Assert.Empty(client.RunningProcessIds);
+    }
+
+    private async Task RoundTripAsync(
+        SyncEvolutionMessageEncoding encoding,
+        SyncEvolutionProtocolVersion version,
+        SyncEvolutionItemFormat contactFormat)
+    {
+        var contacts = contactFormat == SyncEvolutionItemFormat.VCard21 ? Contacts21 : Contacts30;
         using var timeout = new CancellationTokenSource(TestTimeout);
         var cancellationToken = timeout.Token;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -63,10 +111,11 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
             Encoding = encoding,
             ProtocolVersion = version,
             Datastores = [SyncEvolutionDatastore.Contacts],
+            ContactFormat = contactFormat,
         };
 
         using var first = await SyncEvolutionClient.CreateAsync(ClientOptions(firstDevice), cancellationToken);
-        first.WriteItems(SyncEvolutionDatastore.Contacts, Contacts);
+        first.WriteItems(SyncEvolutionDatastore.Contacts, contacts);
         var upload = await first.SyncAsync(SyncEvolutionSyncMode.Slow, cancellationToken);
         output.WriteLine($"slow sync: {upload.Duration.TotalSeconds:0.00} s, mode {upload.Session?.GetMode(SyncEvolutionDatastore.Contacts)}");
         Assert.True(upload.Succeeded, $"slow sync failed:\n{upload}\n{server.GetLog()}");
@@ -82,9 +131,14 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
         Assert.Equal(3, download.Session!.GetStatistic(SyncEvolutionDatastore.Contacts, "local-added-total"));
 
         // Item by item: every uploaded contact arrived with the same FN, N and TEL.
-        var arrived = second.ReadItems(SyncEvolutionDatastore.Contacts).Values.Select(KeyLines).ToList();
-        Assert.Equal(Contacts.Count, arrived.Count);
-        foreach (var expected in Contacts.Values.Select(KeyLines))
+        var arrivedItems = second.ReadItems(SyncEvolutionDatastore.Contacts).Values.ToList();
+        Assert.All(arrivedItems, item => Assert.Contains(
+            contactFormat == SyncEvolutionItemFormat.VCard21 ? "VERSION:2.1" : "VERSION:3.0",
+            item,
+            StringComparison.Ordinal));
+        var arrived = arrivedItems.Select(KeyLines).ToList();
+        Assert.Equal(contacts.Count, arrived.Count);
+        foreach (var expected in contacts.Values.Select(KeyLines))
         {
             var fn = expected.Single(l => l.StartsWith("FN:", StringComparison.Ordinal));
             var match = Assert.Single(arrived, lines => lines.Contains(fn));
@@ -98,12 +152,22 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
             : "application/vnd.syncml+xml";
         Assert.Contains($"incoming message of type {contentType}", log, StringComparison.Ordinal);
         var versionTag = version == SyncEvolutionProtocolVersion.SyncML11 ? "SyncML/1.1" : "SyncML/1.2";
-        Assert.Contains(versionTag, await File.ReadAllTextAsync(download.LogFile!, cancellationToken), StringComparison.Ordinal);
+        var otherVersionTag = version == SyncEvolutionProtocolVersion.SyncML11 ? "SyncML/1.2" : "SyncML/1.1";
+        if (encoding == SyncEvolutionMessageEncoding.Xml)
+        {
+            // The debug log shows XML messages verbatim: protocol version and item format as chosen.
+            Assert.Contains($"<VerProto>{versionTag}</VerProto>", log, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<VerProto>{otherVersionTag}</VerProto>", log, StringComparison.Ordinal);
+            var mime = contactFormat == SyncEvolutionItemFormat.VCard21 ? "text/x-vcard" : "text/vcard";
+            Assert.Contains($">{mime}</Type></Meta><Item>", log, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"({versionTag})", await File.ReadAllTextAsync(download.LogFile!, cancellationToken), StringComparison.Ordinal);
         output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.00} s");
     }
 
-    private static string VCard(string formattedName, string name, string telephone) =>
-        $"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{formattedName}\r\nN:{name}\r\n{telephone}\r\nEND:VCARD\r\n";
+    private static string VCard(string version, string formattedName, string name, string telephone) =>
+        $"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:{formattedName}\r\nN:{name}\r\n{telephone}\r\nEND:VCARD\r\n";
 
     /// <summary>The FN, N and TEL lines of a vCard (unfolded, sorted), the parts compared across the round trip.</summary>
     private static List<string> KeyLines(string vcard)
