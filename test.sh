@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Runs every test of Concord. Installs what the tests need when it is missing (Debian packages), builds the
+# solution once, runs each test project, and ends with one line: "tests: N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need=()
+command -v syncevolution >/dev/null 2>&1 || need+=(syncevolution)
+command -v syncevo-http-server >/dev/null 2>&1 || need+=(syncevolution-http)
+command -v wbxml2xml >/dev/null 2>&1 || need+=(libwbxml2-utils)
+command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
+command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus)
+[ -e /usr/include/curl/curl.h ] || true
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${need[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+if ! dotnet build Concord.slnx -c Release -nologo -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0
+failed=0
+results=$(mktemp -d)
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  log="$results/$name.log"
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
+  rc=$?
+  summary=$(grep -E "^(Passed|Failed)!" "$log" | tail -n 1)
+  p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")
+  f=$(sed -nE 's/.*Failed: +([0-9]+),.*/\1/p' <<<"$summary")
+  if [ -z "$p" ] && [ -z "$f" ]; then
+    if grep -q "No test is available" "$log" || grep -q "Total tests: 0" "$log"; then
+      echo "$name: no tests"
+      continue
+    fi
+    echo "$name: the test run did not report (exit $rc); its output:"
+    tail -n 40 "$log"
+    failed=$((failed + 1))
+    continue
+  fi
+  p=${p:-0}; f=${f:-0}
+  echo "$name: $p passed, $f failed"
+  if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
+    grep -E "^\s+Failed |Error Message|^\s+at |Assert" "$log" | head -n 60
+    [ "$f" -eq 0 ] && f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+rm -rf "$results"
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
