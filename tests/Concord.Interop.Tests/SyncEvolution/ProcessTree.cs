@@ -27,36 +27,47 @@ internal static class ProcessTree
     /// <param name="gracePeriod">How long to wait after SIGTERM before SIGKILL.</param>
     public static void Terminate(int rootPid, bool rootRunning, bool rootLeadsSession, TimeSpan gracePeriod)
     {
-        var targets = Collect(rootPid, rootRunning, rootLeadsSession);
+        var targets = CollectWithDepth(rootPid, rootRunning, rootLeadsSession);
         if (targets.Count == 0)
         {
             return;
         }
 
-        // Leaves first, so that parents which are still alive can reap their children.
-        foreach (var pid in targets)
+        // Level by level from the leaves (and orphaned session members) up, so that every parent still alive reaps
+        // its children instead of leaving zombies to init; a parent that exits by itself when its child is gone
+        // (dbus-run-session does) is then already gone when its turn comes.
+        var deadline = DateTime.UtcNow + gracePeriod;
+        foreach (var level in targets.GroupBy(t => t.Depth).OrderByDescending(g => g.Key))
         {
-            _ = NativeMethods.Kill(pid, SigTerm);
+            var pids = level.Select(t => t.Pid).Where(IsAlive).ToList();
+            foreach (var pid in pids)
+            {
+                _ = NativeMethods.Kill(pid, SigTerm);
+            }
+
+            _ = WaitUntilGone(pids, Max(deadline - DateTime.UtcNow, TimeSpan.FromMilliseconds(100)));
         }
 
-        if (WaitUntilGone(targets, gracePeriod))
-        {
-            return;
-        }
-
-        foreach (var pid in Collect(rootPid, rootRunning, rootLeadsSession).Union(targets).Where(IsAlive))
+        var remaining = CollectWithDepth(rootPid, rootRunning, rootLeadsSession).Select(t => t.Pid)
+            .Union(targets.Select(t => t.Pid))
+            .Where(IsAlive)
+            .ToList();
+        foreach (var pid in remaining)
         {
             _ = NativeMethods.Kill(pid, SigKill);
         }
 
-        _ = WaitUntilGone(targets, TimeSpan.FromSeconds(5));
+        _ = WaitUntilGone(remaining, TimeSpan.FromSeconds(5));
     }
 
     /// <summary>
     /// The root (while running), its descendants and the members of its session (when the root leads its own
     /// session), deepest first. Zombies are left out: they are already dead.
     /// </summary>
-    public static IReadOnlyList<int> Collect(int rootPid, bool rootRunning, bool rootLeadsSession)
+    public static IReadOnlyList<int> Collect(int rootPid, bool rootRunning, bool rootLeadsSession) =>
+        CollectWithDepth(rootPid, rootRunning, rootLeadsSession).Select(t => t.Pid).ToList();
+
+    private static List<(int Pid, int Depth)> CollectWithDepth(int rootPid, bool rootRunning, bool rootLeadsSession)
     {
         var all = ReadAll();
         var ownSession = ReadStat(Environment.ProcessId)?.Session ?? -1;
@@ -100,7 +111,7 @@ internal static class ProcessTree
         return depth
             .Where(pair => all.TryGetValue(pair.Key, out var stat) && stat.State != 'Z' && pair.Key != Environment.ProcessId)
             .OrderByDescending(pair => pair.Value)
-            .Select(pair => pair.Key)
+            .Select(pair => (pair.Key, pair.Value))
             .ToList();
     }
 
@@ -147,20 +158,38 @@ internal static class ProcessTree
         return result;
     }
 
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// Waits until every process is gone: absent from /proc, or a zombie that no living parent is going to reap
+    /// (a zombie whose parent is alive is waited for, so that its parent gets the chance to reap it).
+    /// </summary>
     private static bool WaitUntilGone(IReadOnlyCollection<int> pids, TimeSpan timeout)
     {
         var stopwatch = Stopwatch.StartNew();
-        while (pids.Any(IsAlive))
+        while (pids.Any(IsPending))
         {
             if (stopwatch.Elapsed > timeout)
             {
                 return false;
             }
 
-            Thread.Sleep(20); // polling /proc with a bounded deadline; there is no event to wait on for non-children
+            Thread.Sleep(10); // polling /proc with a bounded deadline; there is no event to wait on for non-children
         }
 
         return true;
+    }
+
+    private static bool IsPending(int pid)
+    {
+        var stat = ReadStat(pid);
+        if (stat is null)
+        {
+            return false;
+        }
+
+        return stat.Value.State != 'Z' || (stat.Value.ParentPid > 1 && IsAlive(stat.Value.ParentPid)
+                                           && stat.Value.ParentPid != Environment.ProcessId);
     }
 
     private static class NativeMethods

@@ -169,8 +169,10 @@ public partial class WbxmlCodecTests
         {
             Children = { new SyncMLElement("LocURI", version.Namespace()) { Text = "odd" } },
         }));
-        var body = WbxmlCodec.Encode(tree, SyncMLVersion.V12).AsSpan(5).ToArray();  // drop "02 A4 01 6A 00"
-        byte[] unknownId = [.. Hex("03 01 6A 00"), .. body];
+        var wbxml = WbxmlCodec.Encode(tree, version);
+        var reader = new WbxmlReader(wbxml);
+        reader.ReadHeader();
+        byte[] unknownId = [.. Hex("03 01 6A 00"), .. wbxml.AsSpan(reader.Header.BodyOffset)];
 
         var (root, decoded) = WbxmlCodec.Decode(unknownId);
         Assert.Equal(version, decoded);
