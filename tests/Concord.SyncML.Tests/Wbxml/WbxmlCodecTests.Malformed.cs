@@ -11,7 +11,7 @@ public partial class WbxmlCodecTests
     private const string H12 = "02 A4 01 6A 00 ";  // WBXML 1.2, SyncML 1.2, UTF-8, no string table
 
     [Theory]
-    [MemberData(nameof(Messages), MemberType = typeof(SyncMLSamples))]
+    [MemberData(nameof(SyncMLSamples.Messages), MemberType = typeof(SyncMLSamples))]
     public void A_message_cut_at_any_byte_is_rejected_as_truncated(string message, SyncMLVersion version)
     {
         var wbxml = WbxmlCodec.Encode(Build(message, version), version);
@@ -19,7 +19,7 @@ public partial class WbxmlCodecTests
     }
 
     [Theory]
-    [MemberData(nameof(Versions), MemberType = typeof(SyncMLSamples))]
+    [MemberData(nameof(SyncMLSamples.Versions), MemberType = typeof(SyncMLSamples))]
     public void Corrupted_messages_fail_only_with_WbxmlException(SyncMLVersion version)
     {
         var wbxml = WbxmlCodec.Encode(ServerSync(version), version);

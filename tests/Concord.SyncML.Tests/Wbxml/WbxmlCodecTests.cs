@@ -10,7 +10,7 @@ namespace Concord.SyncML.Tests.Wbxml;
 public partial class WbxmlCodecTests
 {
     [Theory]
-    [MemberData(nameof(Messages), MemberType = typeof(SyncMLSamples))]
+    [MemberData(nameof(SyncMLSamples.Messages), MemberType = typeof(SyncMLSamples))]
     public void A_message_round_trips_exactly_whole_and_padded(string message, SyncMLVersion version)
     {
         var tree = Build(message, version);
@@ -26,7 +26,7 @@ public partial class WbxmlCodecTests
     }
 
     [Theory]
-    [MemberData(nameof(Messages), MemberType = typeof(SyncMLSamples))]
+    [MemberData(nameof(SyncMLSamples.Messages), MemberType = typeof(SyncMLSamples))]
     public void Encoding_through_exactly_sized_spans_gives_the_same_bytes(string message, SyncMLVersion version)
     {
         var tree = Build(message, version);
