@@ -25,6 +25,15 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
         _transaction = null;
     }
 
+    public void Savepoint(string name) => Exec($"SAVEPOINT \"{Check(name)}\"");
+
+    public void RollbackTo(string name) => Exec($"ROLLBACK TO \"{Check(name)}\"");
+
+    public void Release(string name) => Exec($"RELEASE \"{Check(name)}\"");
+
+    private static string Check(string name) =>
+        name.All(char.IsAsciiLetterOrDigit) ? name : throw new ArgumentException("Savepoint names are letters and digits.", nameof(name));
+
     public void Dispose()
     {
         _transaction?.Dispose();

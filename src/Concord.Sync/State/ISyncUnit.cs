@@ -6,6 +6,15 @@ public interface ISyncUnit : IDisposable
     /// <summary>Makes every change of this unit durable.</summary>
     void Commit();
 
+    /// <summary>Marks a point the unit can roll back to (Atomic, RepPro §6.6.3).</summary>
+    void Savepoint(string name);
+
+    /// <summary>Undoes everything since the savepoint, which stays set.</summary>
+    void RollbackTo(string name);
+
+    /// <summary>Forgets a savepoint, keeping what was done since.</summary>
+    void Release(string name);
+
     // accounts
 
     /// <summary>The user with this name, or null.</summary>

@@ -40,6 +40,9 @@ public sealed partial class SyncMLServer
                     if (!item.NoResp) c.Response.AddAlways(StatusFor(c, item, code, it.Target, it.Source));
                 }
                 break;
+            case ContainerCommand { Kind: "Atomic" } atomic:
+                HandleAtomic(c, atomic, inner => HandleSyncChild(c, index, inner, syncMeta));
+                break;
             case ContainerCommand container:
                 if (!container.NoResp) c.Response.AddAlways(StatusFor(c, container, 200));
                 foreach (var inner in container.Commands) HandleSyncChild(c, index, inner, syncMeta);
@@ -47,6 +50,39 @@ public sealed partial class SyncMLServer
             default:
                 if (!cmd.NoResp) c.Response.AddAlways(StatusFor(c, cmd, 406));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// RepPro §6.6.3: the commands of an Atomic succeed together or not at all. On a failure everything they did is
+    /// rolled back, the Atomic answers 507 and each command that had succeeded answers 216 (rolled back).
+    /// </summary>
+    private void HandleAtomic(MessageContext c, ContainerCommand atomic, Action<Command> handle)
+    {
+        var name = "atomic" + c.Response.Commands.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var counters = c.State.Stores.Select(x => (x.ClientAdded, x.ClientUpdated, x.ClientDeleted, x.Conflicts)).ToList();
+        c.Unit.Savepoint(name);
+        var status = StatusFor(c, atomic, 200);
+        c.Response.AddAlways(status);
+        var first = c.Response.Commands.Count;
+        foreach (var inner in atomic.Commands) handle(inner);
+        var added = c.Response.Commands.Skip(first).OfType<StatusCommand>().ToList();
+        if (added.All(x => x.Code is < 300 or 418))
+        {
+            c.Unit.Release(name);
+            return;
+        }
+        c.Unit.RollbackTo(name);
+        c.Unit.Release(name);
+        for (var i = 0; i < c.State.Stores.Count; i++)
+        {
+            (c.State.Stores[i].ClientAdded, c.State.Stores[i].ClientUpdated, c.State.Stores[i].ClientDeleted, c.State.Stores[i].Conflicts) = counters[i];
+        }
+        var at = c.Response.Commands.IndexOf(status);
+        c.Response.Commands[at] = status with { Code = 507 };
+        for (var i = first; i < c.Response.Commands.Count; i++)
+        {
+            if (c.Response.Commands[i] is StatusCommand { Code: < 300 } ok) c.Response.Commands[i] = ok with { Code = 216 };
         }
     }
 

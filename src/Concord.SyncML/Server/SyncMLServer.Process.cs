@@ -135,6 +135,9 @@ public sealed partial class SyncMLServer
             case DeviceInfoCommand dev:
                 HandleDeviceInfo(c, dev);
                 break;
+            case ContainerCommand { Kind: "Atomic" } atomic:
+                HandleAtomic(c, atomic, inner => Dispatch(c, inner));
+                break;
             case ContainerCommand container:
                 if (!container.NoResp) c.Response.AddAlways(StatusFor(c, container, 200));
                 foreach (var inner in container.Commands) Dispatch(c, inner);

@@ -69,13 +69,13 @@ public static partial class WbxmlCodec
             var tag = Choose(element, inherited);
             if (element.Children.Count == 0 && element.Text is null && element.Opaque is null)
             {
-                if (tag.Literal is { } empty) writer.WriteLiteralEmptyElement(_stringIndex[empty]);
+                if (tag.Literal is { } empty) writer.WriteLiteralEmptyElement(tag.Page, _stringIndex[empty]);
                 else writer.WriteEmptyElement(tag.Page, tag.Token);
                 return;
             }
 
             using var scope = tag.Literal is { } literal
-                ? writer.WriteLiteralStartElement(_stringIndex[literal])
+                ? writer.WriteLiteralStartElement(tag.Page, _stringIndex[literal])
                 : writer.WriteStartElement(tag.Page, tag.Token);
             if (HoldsDevInf(element))
             {

@@ -134,7 +134,21 @@ public ref partial struct WbxmlReader
     /// <exception cref="WbxmlException">The input is not well-formed WBXML or breaks a <see cref="WbxmlOptions"/> bound.</exception>
     public bool Read()
     {
-        if (_state == State.BeforeHeader) ReadHeader();
+        if (_state == State.BeforeHeader)
+        {
+            var unread = this;
+            ReadHeader();
+            try
+            {
+                return Read();
+            }
+            catch (WbxmlException)
+            {
+                this = unread;
+                throw;
+            }
+        }
+
         var pos = _offset;
         var page = _tagPage;
         while (true)

@@ -70,17 +70,20 @@ public sealed class WbxmlWriter
     /// <exception cref="InvalidOperationException">No header yet, or the root element is already complete.</exception>
     public void WriteEmptyElement(byte page, byte token) => WriteTag(page, token, 0);
 
-    /// <summary>Writes a LITERAL tag with content, named by a string table index; dispose the scope to END it.</summary>
+    /// <summary>
+    /// Writes a LITERAL tag with content, named by a string table index; dispose the scope to END it. The page is
+    /// switched to <paramref name="page"/> first, so a reader that takes the namespace from the page gets it right.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No header yet, or the root element is already complete.</exception>
-    public WbxmlElementScope WriteLiteralStartElement(uint nameIndex)
+    public WbxmlElementScope WriteLiteralStartElement(byte page, uint nameIndex)
     {
-        WriteLiteral(LiteralC, nameIndex);
+        WriteLiteral(page, LiteralC, nameIndex);
         return new WbxmlElementScope(this);
     }
 
-    /// <summary>Writes a LITERAL tag without content, named by a string table index.</summary>
+    /// <summary>Writes a LITERAL tag without content, named by a string table index, on <paramref name="page"/>.</summary>
     /// <exception cref="InvalidOperationException">No header yet, or the root element is already complete.</exception>
-    public void WriteLiteralEmptyElement(uint nameIndex) => WriteLiteral(Literal, nameIndex);
+    public void WriteLiteralEmptyElement(byte page, uint nameIndex) => WriteLiteral(page, Literal, nameIndex);
 
     /// <summary>Writes END for the innermost element with content.</summary>
     /// <exception cref="InvalidOperationException">No element is open.</exception>
@@ -168,22 +171,26 @@ public sealed class WbxmlWriter
         ArgumentOutOfRangeException.ThrowIfLessThan(token, FirstTagToken);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(token, TokenMask);
         RequireTagPosition();
-        if (page != _page)
-        {
-            WriteByte(SwitchPage);
-            WriteByte(page);
-            _page = page;
-        }
+        SwitchTo(page);
         WriteByte((byte)(token | flags));
         OnTagWritten(flags == ContentFlag);
     }
 
-    private void WriteLiteral(byte literal, uint nameIndex)
+    private void WriteLiteral(byte page, byte literal, uint nameIndex)
     {
         RequireTagPosition();
+        SwitchTo(page);
         WriteByte(literal);
         WriteMultiByte(nameIndex);
         OnTagWritten(literal == LiteralC);
+    }
+
+    private void SwitchTo(byte page)
+    {
+        if (page == _page) return;
+        WriteByte(SwitchPage);
+        WriteByte(page);
+        _page = page;
     }
 
     private void OnTagWritten(bool hasContent)

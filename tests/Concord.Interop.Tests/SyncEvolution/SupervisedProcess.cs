@@ -38,8 +38,6 @@ internal sealed class SupervisedProcess : IDisposable
     /// <summary>True when the process leads its own session (setsid did not need to fork).</summary>
     public bool LeadsSession { get; private set; }
 
-    public DateTime StartTimeUtc { get; private set; }
-
     public bool HasExited => exited.Task.IsCompleted;
 
     /// <summary>Exit code once the process has exited.</summary>
@@ -118,7 +116,6 @@ internal sealed class SupervisedProcess : IDisposable
         process.ErrorDataReceived += (_, e) => supervised.OnLine(e.Data, isError: true);
         process.Exited += (_, _) => supervised.exited.TrySetResult();
 
-        supervised.StartTimeUtc = DateTime.UtcNow;
         if (!process.Start())
         {
             throw new InvalidOperationException($"Could not start {fileName}.");
@@ -144,12 +141,13 @@ internal sealed class SupervisedProcess : IDisposable
             // Nothing of it may outlive it (a daemon forked off in its session, say); once that is gone, the
             // output pipes reach end of file and the captured output is complete.
             Stop(TimeSpan.FromSeconds(2));
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            await DrainOutputAsync().ConfigureAwait(false);
             return process.ExitCode;
         }
         catch (OperationCanceledException)
         {
             Stop(TimeSpan.FromSeconds(2));
+            await DrainOutputAsync().ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return null;
         }
@@ -175,7 +173,12 @@ internal sealed class SupervisedProcess : IDisposable
         try
         {
             var finished = await Task.WhenAny(signal.Task, exited.Task).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
-            if (finished != signal.Task && !signal.Task.IsCompleted)
+            if (finished != signal.Task)
+            {
+                await DrainOutputAsync().ConfigureAwait(false); // the line may still have been in the pipe
+            }
+
+            if (!signal.Task.IsCompleted)
             {
                 throw new InvalidOperationException(
                     $"{DisplayName} exited before it was ready:{Environment.NewLine}{CombinedOutput}");
@@ -211,6 +214,20 @@ internal sealed class SupervisedProcess : IDisposable
         disposed = true;
         Stop(TimeSpan.FromSeconds(5));
         process.Dispose();
+    }
+
+    /// <summary>After exit: waits (bounded) until stdout and stderr are read to their end.</summary>
+    private async Task DrainOutputAsync()
+    {
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A pipe is still held open somewhere; the output captured so far has to do.
+        }
     }
 
     /// <summary>The process-tree ids of this process now: itself while running, descendants, session members.</summary>

@@ -369,6 +369,13 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
                 httpServer.Dispose();
                 httpServer = null;
             }
+            catch (InvalidOperationException e) when (httpServer.CombinedOutput.Contains("No module named", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(
+                    $"{options.PythonPath} lacks a module syncevo-http-server needs; install python3-twisted, python3-dbus " +
+                    "and python3-gi (Debian's syncevolution-http does not pull in python3-twisted).",
+                    e);
+            }
         }
     }
 

@@ -78,8 +78,8 @@ public partial class WbxmlCodecTests
     }
 
     [Theory]
-    [InlineData(5)]   // the DevInf root itself, below Data at level 5
-    [InlineData(8)]   // inside the DevInf's DataStore/CTCap
+    [InlineData(6)]   // DataStore, below the DevInf root at level 6 (Put/Item/Source/LocURI is level 6 too)
+    [InlineData(8)]   // Property, inside the DevInf's DataStore/CTCap
     public void MaxDepth_counts_through_the_DevInf_nested_in_OPAQUE(int maxDepth)
     {
         var tree = ClientInit(SyncMLVersion.V12);

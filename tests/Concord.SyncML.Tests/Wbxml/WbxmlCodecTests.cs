@@ -154,7 +154,7 @@ public partial class WbxmlCodecTests
         devInf.Add(T(version == SyncMLVersion.V12 ? "Size" : "MaxSize", "5"));  // the other name encodes the same
         var decoded = WbxmlCodec.Decode(WbxmlCodec.Encode(tree, version)).Root
             .Child("SyncBody")!.Child("Put")!.Child("Item")!.Child("Data")!.Child("DevInf")!;
-        Assert.Equal(name, decoded.Children[^2].Name);
+        Assert.Equal(name, decoded.Children[^1].Name);
     }
 
     [Theory]
@@ -219,7 +219,7 @@ public partial class WbxmlCodecTests
 
         var surrogate = ClientMap(v);
         surrogate.Child("SyncBody")!.Add(T("Data", "\uDC00"));
-        Assert.Throws<ArgumentException>(() => WbxmlCodec.Encode(surrogate, v, new ArrayBufferWriter<byte>()));
+        Assert.ThrowsAny<ArgumentException>(() => WbxmlCodec.Encode(surrogate, v, new ArrayBufferWriter<byte>()));
 
         var cycle = ClientMap(v);
         cycle.Child("SyncBody")!.Add(cycle.Child("SyncBody")!);
