@@ -58,7 +58,10 @@ public sealed partial class SyncMLServer
         else if (user is not null && cred.Type.Equals(Md5, StringComparison.OrdinalIgnoreCase))
         {
             var secret = _verifier.RevealSecret(user);
-            var nonce = c.Unit.GetNonce(user.Id, c.State.DeviceId) ?? "";
+            var nonce = c.Unit.GetNonce(user.Id, c.State.DeviceId);
+            // No nonce was ever given to this device: a digest over an empty nonce would be replayable forever,
+            // so the device is challenged with a fresh one first (not counted as a failed login).
+            if (nonce is null) return (401, Challenge(c, user.Name, Md5));
             ok = secret is not null && Md5Matches(user.Name, secret, nonce, cred.Data);
         }
         if (!ok || user is null)

@@ -47,10 +47,12 @@ internal static class SyncMLCodePages
     ]);
 
     /// <summary>Page 0 of a DevInf 1.0 or 1.1 document.</summary>
-    public static WbxmlCodePage DevInf11 { get; } = new(0, "page 0 (DevInf 1.1)", DevInfTags("Size"), [("MaxSize", 0x1C)]);
+    public static WbxmlCodePage DevInf11 { get; } =
+        new(0, "page 0 (DevInf 1.1)", DevInfTags("Size"), [("MaxSize", 0x1C)]);
 
     /// <summary>Page 0 of a DevInf 1.2 document.</summary>
-    public static WbxmlCodePage DevInf12 { get; } = new(0, "page 0 (DevInf 1.2)", DevInfTags("MaxSize"), [("Size", 0x1C)]);
+    public static WbxmlCodePage DevInf12 { get; } =
+        new(0, "page 0 (DevInf 1.2)", DevInfTags("MaxSize"), [("Size", 0x1C)]);
 
     /// <summary>The DevInf page for a version.</summary>
     public static WbxmlCodePage DevInf(SyncMLVersion version) =>

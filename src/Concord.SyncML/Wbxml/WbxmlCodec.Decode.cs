@@ -64,9 +64,14 @@ public static partial class WbxmlCodec
                         Append(frame!, utf8[..length], reader.TokenOffset).HasText = true;
                         break;
                     case WbxmlTokenType.Opaque:
-                        var withOpaque = Append(frame!, reader.ValueSpan, reader.TokenOffset);
-                        if (!withOpaque.HasOpaque) withOpaque.OpaqueOffset = reader.ValueOffset;
-                        withOpaque.HasOpaque = true;
+                        var at = frame!.Content?.WrittenCount ?? 0;
+                        Append(frame, reader.ValueSpan, reader.TokenOffset);
+                        if (frame.OpaqueCount++ == 0)
+                        {
+                            frame.OpaqueOffset = reader.ValueOffset;
+                            frame.OpaqueStart = at;
+                            frame.OpaqueLength = reader.ValueSpan.Length;
+                        }
                         break;
                     case WbxmlTokenType.Extension:
                         throw new WbxmlException(WbxmlError.UnknownToken, reader.TokenOffset,
@@ -134,7 +139,7 @@ public static partial class WbxmlCodec
             if (element.Children.Count > 0)
             {
                 // Whitespace between child elements is what xml2wbxml -k keeps; anything else is mixed content.
-                if (frame.HasOpaque || (frame.HasText && content.IndexOfAnyExcept(" \t\r\n"u8) >= 0))
+                if (frame.HasOpaque || (frame.HasText && !IsWhitespace(content)))
                 {
                     throw new WbxmlException(
                         WbxmlError.Malformed, frame.Offset, WbxmlErrors.MixedContent(frame.Offset, element.Name));
@@ -144,15 +149,19 @@ public static partial class WbxmlCodec
 
             if (frame.HasOpaque)
             {
-                if (pages.Kind == WbxmlDocumentKind.SyncML && element.Name == "Data" && !frame.HasText
-                    && LooksLikeDevInf(content))
+                if (pages.Kind == WbxmlDocumentKind.SyncML && element.Name == "Data" && frame.OpaqueCount == 1)
                 {
-                    element.Children.Add(ReadNestedDevInf(content, frame.OpaqueOffset, depth));
+                    // xml2wbxml -k keeps the whitespace around a nested document as STR_I beside its OPAQUE.
+                    var end = frame.OpaqueStart + frame.OpaqueLength;
+                    var opaque = content[frame.OpaqueStart..end];
+                    if (IsWhitespace(content[..frame.OpaqueStart]) && IsWhitespace(content[end..])
+                        && LooksLikeDevInf(opaque))
+                    {
+                        element.Children.Add(ReadNestedDevInf(opaque, frame.OpaqueOffset, depth));
+                        return;
+                    }
                 }
-                else
-                {
-                    element.Opaque = content.ToArray();
-                }
+                element.Opaque = content.ToArray();
             }
             else if (frame.HasText)
             {
@@ -166,6 +175,8 @@ public static partial class WbxmlCodec
                 element.Text = text;
             }
         }
+
+        private static bool IsWhitespace(ReadOnlySpan<byte> text) => text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 
         // The nested document is read at the depth of its Data, so MaxDepth counts through both documents.
         private SyncMLElement ReadNestedDevInf(ReadOnlySpan<byte> document, int offset, int dataDepth)
@@ -207,9 +218,16 @@ public static partial class WbxmlCodec
 
         public bool HasText { get; set; }
 
-        public bool HasOpaque { get; set; }
+        public bool HasOpaque => OpaqueCount > 0;
+
+        public int OpaqueCount { get; set; }
 
         /// <summary>Input offset of the first OPAQUE's bytes, to place errors in a nested DevInf.</summary>
         public int OpaqueOffset { get; set; }
+
+        /// <summary>Where the first OPAQUE's bytes are in <see cref="Content"/>, and how many.</summary>
+        public int OpaqueStart { get; set; }
+
+        public int OpaqueLength { get; set; }
     }
 }

@@ -10,9 +10,12 @@ public static partial class WbxmlCodec
     // Trees come from our own code, so depth is not a peer's bound; this only stops an element that contains itself.
     private const int MaxEncodeDepth = 256;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Where an element goes: a page and token, or a LITERAL name on a page; and the namespace that holds.</summary>
+    /// <summary>
+    /// Where an element goes: a page and token, or a LITERAL name on a page; and the namespace that holds.
+    /// </summary>
     private readonly record struct TagChoice(byte Page, byte Token, string? Literal, string Namespace);
 
     /// <summary>Encodes one document: a SyncML message, or the DevInf nested in one of its Data elements.</summary>
@@ -22,7 +25,8 @@ public static partial class WbxmlCodec
         private readonly ArrayBufferWriter<byte> _stringTable = new();
         private readonly Dictionary<string, uint> _stringIndex = new(StringComparer.Ordinal);
 
-        private string RootNamespace => kind == WbxmlDocumentKind.SyncML ? version.Namespace() : SyncMLNamespaces.DevInf;
+        private string RootNamespace =>
+            kind == WbxmlDocumentKind.SyncML ? version.Namespace() : SyncMLNamespaces.DevInf;
 
         public void Write(SyncMLElement root, IBufferWriter<byte> output, int depth)
         {
@@ -141,8 +145,10 @@ public static partial class WbxmlCodec
             var (first, second) = metInf
                 ? (SyncMLCodePages.MetInf, SyncMLCodePages.SyncML)
                 : (SyncMLCodePages.SyncML, SyncMLCodePages.MetInf);
-            if (first.TryGetToken(element.Name, out var token)) return new TagChoice(first.Number, token, null, NamespaceOf(first));
-            if (second.TryGetToken(element.Name, out token)) return new TagChoice(second.Number, token, null, NamespaceOf(second));
+            if (first.TryGetToken(element.Name, out var token))
+                return new TagChoice(first.Number, token, null, NamespaceOf(first));
+            if (second.TryGetToken(element.Name, out token))
+                return new TagChoice(second.Number, token, null, NamespaceOf(second));
             return new TagChoice(first.Number, 0, element.Name, NamespaceOf(first));
         }
 
@@ -167,7 +173,8 @@ public static partial class WbxmlCodec
             if (depth > MaxEncodeDepth)
             {
                 throw new ArgumentException(
-                    $"Element {element.Name} is nested deeper than {MaxEncodeDepth}; is an element its own descendant?");
+                    $"Element {element.Name} is nested deeper than {MaxEncodeDepth}; " +
+                    "is an element its own descendant?");
             }
         }
     }

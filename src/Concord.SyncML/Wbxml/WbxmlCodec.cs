@@ -94,9 +94,11 @@ public static partial class WbxmlCodec
     private static bool IsSyncMLNamespace(string ns) =>
         ns.StartsWith(DocumentPages.UnknownSyncMLNamespace, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsMetInf(string ns) => string.Equals(ns, SyncMLNamespaces.MetInf, StringComparison.OrdinalIgnoreCase);
+    private static bool IsMetInf(string ns) =>
+        string.Equals(ns, SyncMLNamespaces.MetInf, StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsDevInf(string ns) => string.Equals(ns, SyncMLNamespaces.DevInf, StringComparison.OrdinalIgnoreCase);
+    private static bool IsDevInf(string ns) =>
+        string.Equals(ns, SyncMLNamespaces.DevInf, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDevInfElement(SyncMLElement element) =>
         element.Namespace is { } ns ? IsDevInf(ns) : element.Name == "DevInf";

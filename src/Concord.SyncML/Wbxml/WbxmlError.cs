@@ -4,7 +4,7 @@ namespace Concord.SyncML.Wbxml;
 /// Why a WBXML document was rejected. Each reason maps once to the SyncML answer
 /// (<see cref="WbxmlErrorExtensions.ToSyncMLStatus"/>): 413 for <see cref="TooLarge"/>, 415 for a document that is
 /// not SyncML WBXML this server reads (<see cref="BadVersion"/>, <see cref="UnknownPublicId"/>,
-/// <see cref="UnsupportedCharset"/>), 400 for everything else.
+/// <see cref="UnsupportedCharset"/>), 400 for everything else, a depth bomb included.
 /// </summary>
 public enum WbxmlError
 {
@@ -20,7 +20,9 @@ public enum WbxmlError
     /// <summary>The charset is neither UTF-8 (MIBenum 106) nor its subset US-ASCII (3).</summary>
     UnsupportedCharset,
 
-    /// <summary>A token, tag or code page that WBXML or the SyncML / MetInf / DevInf code pages do not define here.</summary>
+    /// <summary>
+    /// A token, tag or code page that WBXML or the SyncML / MetInf / DevInf code pages do not define here.
+    /// </summary>
     UnknownToken,
 
     /// <summary>Elements nest deeper than <see cref="WbxmlOptions.MaxDepth"/>.</summary>
@@ -35,6 +37,8 @@ public enum WbxmlError
     /// <summary>A string is not valid UTF-8, or an entity is not a Unicode scalar value.</summary>
     InvalidText,
 
-    /// <summary>The tokens do not form a SyncML document: stray END, content outside the root, mixed content, wrong root.</summary>
+    /// <summary>
+    /// The tokens do not form a SyncML document: stray END, content outside the root, mixed content, wrong root.
+    /// </summary>
     Malformed,
 }

@@ -9,7 +9,7 @@ public static class WbxmlErrorExtensions
     /// </summary>
     public static int ToSyncMLStatus(this WbxmlError error) => error switch
     {
-        WbxmlError.TooLarge or WbxmlError.DepthExceeded => 413,
+        WbxmlError.TooLarge => 413,
         WbxmlError.BadVersion or WbxmlError.UnknownPublicId or WbxmlError.UnsupportedCharset => 415,
         _ => 400,
     };

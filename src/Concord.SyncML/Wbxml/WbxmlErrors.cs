@@ -7,6 +7,8 @@ internal static class WbxmlErrors
 {
     private const string ReadWhole = " (was the whole HTTP body read?)";
 
+    public const string Rejected = "The WBXML document was rejected.";
+
     public static string TruncatedToken(int offset, string what, int length) =>
         I($"WBXML input ends at offset {length} inside the {what} that starts at offset {offset}; ") +
         "the document is truncated" + ReadWhole + ".";

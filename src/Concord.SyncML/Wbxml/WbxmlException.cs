@@ -1,6 +1,8 @@
 namespace Concord.SyncML.Wbxml;
 
-/// <summary>A WBXML document from a peer was rejected; says why (<see cref="Reason"/>) and where (<see cref="Offset"/>).</summary>
+/// <summary>
+/// A WBXML document from a peer was rejected; says why (<see cref="Reason"/>) and where (<see cref="Offset"/>).
+/// </summary>
 public sealed class WbxmlException : Exception
 {
     /// <summary>Creates the exception for bad input at <paramref name="offset"/>.</summary>
@@ -11,19 +13,25 @@ public sealed class WbxmlException : Exception
         Offset = offset;
     }
 
-    /// <summary>Creates an exception with no offset; prefer the constructor that takes a reason and an offset.</summary>
+    /// <summary>
+    /// Creates an exception with no offset; prefer the constructor that takes a reason and an offset.
+    /// </summary>
     public WbxmlException()
-        : this(WbxmlError.Malformed, -1, "The WBXML document was rejected.")
+        : this(WbxmlError.Malformed, -1, WbxmlErrors.Rejected)
     {
     }
 
-    /// <summary>Creates an exception with no offset; prefer the constructor that takes a reason and an offset.</summary>
+    /// <summary>
+    /// Creates an exception with no offset; prefer the constructor that takes a reason and an offset.
+    /// </summary>
     public WbxmlException(string message)
         : this(WbxmlError.Malformed, -1, message)
     {
     }
 
-    /// <summary>Creates an exception with no offset; prefer the constructor that takes a reason and an offset.</summary>
+    /// <summary>
+    /// Creates an exception with no offset; prefer the constructor that takes a reason and an offset.
+    /// </summary>
     public WbxmlException(string message, Exception innerException)
         : this(WbxmlError.Malformed, -1, message, innerException)
     {

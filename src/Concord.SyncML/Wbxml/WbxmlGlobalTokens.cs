@@ -1,6 +1,8 @@
 namespace Concord.SyncML.Wbxml;
 
-/// <summary>The global tokens of WBXML 1.3 §7.1, the same on every code page, and the tag flag bits of §5.8.2.</summary>
+/// <summary>
+/// The global tokens of WBXML 1.3 §7.1, the same on every code page, and the tag flag bits of §5.8.2.
+/// </summary>
 internal static class WbxmlGlobalTokens
 {
     public const byte SwitchPage = 0x00;

@@ -1,6 +1,8 @@
 namespace Concord.SyncML.Wbxml;
 
-/// <summary>Bounds on what the WBXML reader and codec accept, so hostile input fails fast instead of allocating.</summary>
+/// <summary>
+/// Bounds on what the WBXML reader and codec accept, so hostile input fails fast instead of allocating.
+/// </summary>
 public sealed record WbxmlOptions
 {
     /// <summary>The defaults: 32 levels, 1 MiB documents, 64 KiB string tables, 1 MiB OPAQUE blocks.</summary>
@@ -18,7 +20,9 @@ public sealed record WbxmlOptions
     /// <summary>Largest single OPAQUE block, in bytes.</summary>
     public int MaxOpaqueBytes { get; init => field = NotNegative(value); } = 1024 * 1024;
 
-    /// <summary>Most elements the codec builds from one message (a tag byte can cost a hundred bytes of tree).</summary>
+    /// <summary>
+    /// Most elements the codec builds from one message (a tag byte can cost a hundred bytes of tree).
+    /// </summary>
     public int MaxElements { get; init => field = Positive(value); } = 65_536;
 
     /// <summary>

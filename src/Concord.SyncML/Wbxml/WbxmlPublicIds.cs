@@ -72,7 +72,8 @@ public static class WbxmlPublicIds
                 return (WbxmlDocumentKind.SyncML, version);
             if (string.Equals(text, version.DevInfPublicId(), StringComparison.OrdinalIgnoreCase))
                 return (WbxmlDocumentKind.DevInf, version);
-            if (string.Equals(text, $"-//SYNCML//DTD MetInf {version.VerDtd()}//EN", StringComparison.OrdinalIgnoreCase))
+            var metInf = $"-//SYNCML//DTD MetInf {version.VerDtd()}//EN";
+            if (string.Equals(text, metInf, StringComparison.OrdinalIgnoreCase))
                 return (WbxmlDocumentKind.MetInf, version);
         }
         return (WbxmlDocumentKind.Unknown, null);

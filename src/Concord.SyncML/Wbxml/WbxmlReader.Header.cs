@@ -8,11 +8,14 @@ namespace Concord.SyncML.Wbxml;
 public ref partial struct WbxmlReader
 {
     /// <summary>Reads the header; <see cref="Read"/> does this itself when it has not been done.</summary>
-    /// <exception cref="WbxmlException">The header is truncated, of another WBXML version or charset, or too large.</exception>
+    /// <exception cref="WbxmlException">
+    /// The header is truncated, of another WBXML version or charset, or too large.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The header has already been read.</exception>
     public void ReadHeader()
     {
-        if (_state != State.BeforeHeader) throw new InvalidOperationException("The WBXML header has already been read.");
+        if (_state != State.BeforeHeader)
+            throw new InvalidOperationException("The WBXML header has already been read.");
         TryParseHeader(_input, _options, throwOnError: true, out var header, out var tableOffset);
         _header = header;
         _stringTableOffset = tableOffset;
@@ -25,7 +28,9 @@ public ref partial struct WbxmlReader
     public static bool TryReadHeader(ReadOnlySpan<byte> wbxml, out WbxmlHeader header, WbxmlOptions? options = null) =>
         TryParseHeader(wbxml, options ?? WbxmlOptions.Default, throwOnError: false, out header, out _);
 
-    /// <summary>Reads the version byte and public identifier only; false unless both are there and well-formed.</summary>
+    /// <summary>
+    /// Reads the version byte and public identifier only; false unless both are there and well-formed.
+    /// </summary>
     internal static bool TryPeekPublicId(ReadOnlySpan<byte> wbxml, out uint publicId)
     {
         publicId = 0;
@@ -61,8 +66,11 @@ public ref partial struct WbxmlReader
         if (!TryHeaderInteger(input, ref pos, "public identifier", throwOnError, out var publicId)) return false;
         uint publicIdIndex = 0;
         var publicIdAt = pos;
-        if (publicId == 0 && !TryHeaderInteger(input, ref pos, "public identifier index", throwOnError, out publicIdIndex))
+        if (publicId == 0
+            && !TryHeaderInteger(input, ref pos, "public identifier index", throwOnError, out publicIdIndex))
+        {
             return false;
+        }
 
         var charsetAt = pos;
         if (!TryHeaderInteger(input, ref pos, "charset", throwOnError, out var charset)) return false;

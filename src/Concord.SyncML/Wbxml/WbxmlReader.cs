@@ -6,8 +6,9 @@ namespace Concord.SyncML.Wbxml;
 
 /// <summary>
 /// A forward-only reader of WBXML 1.1 to 1.3 tokens over one whole document, shaped like
-/// <see cref="System.Text.Json.Utf8JsonReader"/>. It never allocates (except <see cref="GetString"/>), never reads
-/// past its input and stops after the root element and any processing instructions that follow it.
+/// <see cref="System.Text.Json.Utf8JsonReader"/>. It allocates only the header's public identifier string and what
+/// <see cref="GetString"/> returns, never reads past its input, and stops after the root element and any processing
+/// instructions that follow it.
 /// </summary>
 /// <remarks>
 /// The reader knows WBXML, not SyncML: it reports tags by code page and token. It tracks the tag code page as the
@@ -86,22 +87,32 @@ public ref partial struct WbxmlReader
     /// <summary>Offset of the current token's first byte (a SWITCH_PAGE before a tag is not part of it).</summary>
     public readonly int TokenOffset => _tokenOffset;
 
-    /// <summary>Nesting of the current token: 0 for the root's start and end, 1 for the root's content, and so on.</summary>
+    /// <summary>
+    /// Nesting of the current token: 0 for the root's start and end, 1 for the root's content, and so on.
+    /// </summary>
     public readonly int CurrentDepth => _tokenDepth;
 
     /// <summary>For <see cref="WbxmlTokenType.StartElement"/>: the tag code page in force.</summary>
     public readonly byte Page => _page;
 
-    /// <summary>For <see cref="WbxmlTokenType.StartElement"/>: the tag token without flag bits, or 0 for LITERAL.</summary>
+    /// <summary>
+    /// For <see cref="WbxmlTokenType.StartElement"/>: the tag token without flag bits, or 0 for LITERAL.
+    /// </summary>
     public readonly byte Tag => _tag;
 
-    /// <summary>For <see cref="WbxmlTokenType.StartElement"/>: the tag is LITERAL, named by <see cref="ValueSpan"/>.</summary>
+    /// <summary>
+    /// For <see cref="WbxmlTokenType.StartElement"/>: the tag is LITERAL, named by <see cref="ValueSpan"/>.
+    /// </summary>
     public readonly bool IsLiteral => _isLiteral;
 
-    /// <summary>For <see cref="WbxmlTokenType.StartElement"/>: content and an END follow; if not, the element is empty.</summary>
+    /// <summary>
+    /// For <see cref="WbxmlTokenType.StartElement"/>: content and an END follow; if not, the element is empty.
+    /// </summary>
     public readonly bool HasContent => _hasContent;
 
-    /// <summary>For <see cref="WbxmlTokenType.StartElement"/>: the tag had an attribute list, which was skipped.</summary>
+    /// <summary>
+    /// For <see cref="WbxmlTokenType.StartElement"/>: the tag had an attribute list, which was skipped.
+    /// </summary>
     public readonly bool HasAttributes => _hasAttributes;
 
     /// <summary>
@@ -109,7 +120,9 @@ public ref partial struct WbxmlReader
     /// </summary>
     public readonly ReadOnlySpan<byte> ValueSpan => _value;
 
-    /// <summary>Offset of <see cref="ValueSpan"/> in the input (inside the string table for table references).</summary>
+    /// <summary>
+    /// Offset of <see cref="ValueSpan"/> in the input (inside the string table for table references).
+    /// </summary>
     public readonly int ValueOffset => _valueOffset;
 
     /// <summary>The string table index of a STR_T, EXT_T or LITERAL tag.</summary>
@@ -122,7 +135,9 @@ public ref partial struct WbxmlReader
     public readonly int ExtensionIndex => _extension;
 
     /// <summary>The current <see cref="ValueSpan"/> as a string.</summary>
-    /// <exception cref="WbxmlException">The bytes are not valid UTF-8 (<see cref="WbxmlError.InvalidText"/>).</exception>
+    /// <exception cref="WbxmlException">
+    /// The bytes are not valid UTF-8 (<see cref="WbxmlError.InvalidText"/>).
+    /// </exception>
     public readonly string GetString()
     {
         if (!Utf8.IsValid(_value))
@@ -131,7 +146,9 @@ public ref partial struct WbxmlReader
     }
 
     /// <summary>Moves to the next token; false once the root element and the PIs after it have been read.</summary>
-    /// <exception cref="WbxmlException">The input is not well-formed WBXML or breaks a <see cref="WbxmlOptions"/> bound.</exception>
+    /// <exception cref="WbxmlException">
+    /// The input is not well-formed WBXML or breaks a <see cref="WbxmlOptions"/> bound.
+    /// </exception>
     public bool Read()
     {
         if (_state == State.BeforeHeader)

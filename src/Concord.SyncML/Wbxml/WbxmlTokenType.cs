@@ -6,7 +6,9 @@ public enum WbxmlTokenType
     /// <summary>Nothing read yet, or the document has ended.</summary>
     None,
 
-    /// <summary>A tag, by code page and token or LITERAL name; <see cref="WbxmlReader.HasContent"/> says if END follows later.</summary>
+    /// <summary>
+    /// A tag, by code page and token or LITERAL name; <see cref="WbxmlReader.HasContent"/> says if END follows later.
+    /// </summary>
     StartElement,
 
     /// <summary>END closing the innermost element with content.</summary>

@@ -14,7 +14,8 @@ public sealed class WbxmlWriter
     /// <summary>The version byte written by default: WBXML 1.2, what the SyncML Reference Toolkit writes.</summary>
     public const byte DefaultVersion = 0x02;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 =
+        new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly IBufferWriter<byte> _output;
     private bool _headerWritten;
@@ -35,7 +36,9 @@ public sealed class WbxmlWriter
     public int CurrentDepth { get; private set; }
 
     /// <summary>Writes the header with a numeric public identifier, UTF-8 charset and the given string table.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The version is not 1 to 3, or the public identifier is 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The version is not 1 to 3, or the public identifier is 0.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The header was already written.</exception>
     public void WriteHeader(uint publicId, ReadOnlySpan<byte> stringTable = default, byte version = DefaultVersion)
     {
@@ -47,7 +50,9 @@ public sealed class WbxmlWriter
     /// Writes the header with the public identifier given as a string at <paramref name="publicIdIndex"/> of
     /// <paramref name="stringTable"/> (public identifier 0, WBXML 1.3 §5.5).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The version is not 1 to 3, or the index is outside the table.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The version is not 1 to 3, or the index is outside the table.
+    /// </exception>
     /// <exception cref="InvalidOperationException">The header was already written.</exception>
     public void WriteHeaderWithPublicIdString(
         uint publicIdIndex, ReadOnlySpan<byte> stringTable, byte version = DefaultVersion)
@@ -81,7 +86,9 @@ public sealed class WbxmlWriter
         return new WbxmlElementScope(this);
     }
 
-    /// <summary>Writes a LITERAL tag without content, named by a string table index, on <paramref name="page"/>.</summary>
+    /// <summary>
+    /// Writes a LITERAL tag without content, named by a string table index, on <paramref name="page"/>.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No header yet, or the root element is already complete.</exception>
     public void WriteLiteralEmptyElement(byte page, uint nameIndex) => WriteLiteral(page, Literal, nameIndex);
 
@@ -95,11 +102,14 @@ public sealed class WbxmlWriter
     }
 
     /// <summary>Writes text as STR_I in UTF-8.</summary>
-    /// <exception cref="ArgumentException">The text holds U+0000 (STR_I ends there) or an unpaired surrogate.</exception>
+    /// <exception cref="ArgumentException">
+    /// The text holds U+0000 (STR_I ends there) or an unpaired surrogate.
+    /// </exception>
     /// <exception cref="InvalidOperationException">No element is open.</exception>
     public void WriteString(ReadOnlySpan<char> text)
     {
-        if (text.Contains('\0')) throw new ArgumentException("STR_I cannot carry U+0000; write it as OPAQUE.", nameof(text));
+        if (text.Contains('\0'))
+            throw new ArgumentException("STR_I cannot carry U+0000; write it as OPAQUE.", nameof(text));
         RequireContent();
         var length = StrictUtf8.GetByteCount(text);
         var span = _output.GetSpan(length + 2);
@@ -114,7 +124,8 @@ public sealed class WbxmlWriter
     /// <exception cref="InvalidOperationException">No element is open.</exception>
     public void WriteString(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Contains((byte)0)) throw new ArgumentException("STR_I cannot carry 0x00; write it as OPAQUE.", nameof(utf8));
+        if (utf8.Contains((byte)0))
+            throw new ArgumentException("STR_I cannot carry 0x00; write it as OPAQUE.", nameof(utf8));
         if (!Utf8.IsValid(utf8)) throw new ArgumentException("The bytes are not valid UTF-8.", nameof(utf8));
         RequireContent();
         WriteByte(StrI);
@@ -132,7 +143,9 @@ public sealed class WbxmlWriter
     }
 
     /// <summary>Writes ENTITY for one character.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The code point is not a Unicode scalar value, or is U+0000.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The code point is not a Unicode scalar value, or is U+0000.
+    /// </exception>
     /// <exception cref="InvalidOperationException">No element is open.</exception>
     public void WriteEntity(uint codePoint)
     {
@@ -202,7 +215,8 @@ public sealed class WbxmlWriter
     private void RequireTagPosition()
     {
         if (!_headerWritten) throw new InvalidOperationException("Write the WBXML header before the first tag.");
-        if (_rootWritten && CurrentDepth == 0) throw new InvalidOperationException("The root element is already complete.");
+        if (_rootWritten && CurrentDepth == 0)
+            throw new InvalidOperationException("The root element is already complete.");
     }
 
     private void RequireContent()

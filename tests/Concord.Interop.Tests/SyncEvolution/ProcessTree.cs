@@ -17,7 +17,9 @@ internal static class ProcessTree
     /// <summary>Process state from /proc/PID/stat.</summary>
     internal readonly record struct ProcStat(int Pid, char State, int ParentPid, int ProcessGroup, int Session);
 
-    /// <summary>SIGTERM, a grace period, then SIGKILL for <paramref name="rootPid"/> and everything belonging to it.</summary>
+    /// <summary>
+    /// SIGTERM, a grace period, then SIGKILL for <paramref name="rootPid"/> and everything belonging to it.
+    /// </summary>
     /// <param name="rootPid">The process the harness started.</param>
     /// <param name="rootRunning">False once the root has exited and been reaped: its id may then belong to an
     /// unrelated process, so only its session is swept.</param>
@@ -109,7 +111,9 @@ internal static class ProcessTree
         }
 
         return depth
-            .Where(pair => all.TryGetValue(pair.Key, out var stat) && stat.State != 'Z' && pair.Key != Environment.ProcessId)
+            .Where(pair => all.TryGetValue(pair.Key, out var stat)
+                           && stat.State != 'Z'
+                           && pair.Key != Environment.ProcessId)
             .OrderByDescending(pair => pair.Value)
             .Select(pair => (pair.Key, pair.Value))
             .ToList();

@@ -129,7 +129,9 @@ internal sealed class SupervisedProcess : IDisposable
         return supervised;
     }
 
-    /// <summary>Waits for exit; on timeout or cancellation the process and everything belonging to it is stopped.</summary>
+    /// <summary>
+    /// Waits for exit; on timeout or cancellation the process and everything belonging to it is stopped.
+    /// </summary>
     /// <returns>The exit code, or null when the timeout hit first.</returns>
     public async Task<int?> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -156,7 +158,10 @@ internal sealed class SupervisedProcess : IDisposable
     /// <summary>Completes when a line of output (stdout or stderr) satisfies <paramref name="predicate"/>.</summary>
     /// <exception cref="TimeoutException">The deadline passed first.</exception>
     /// <exception cref="InvalidOperationException">The process exited first.</exception>
-    public async Task WaitForLineAsync(Func<string, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitForLineAsync(
+        Func<string, bool> predicate,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
@@ -172,7 +177,9 @@ internal sealed class SupervisedProcess : IDisposable
 
         try
         {
-            var finished = await Task.WhenAny(signal.Task, exited.Task).WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            var finished = await Task.WhenAny(signal.Task, exited.Task)
+                .WaitAsync(timeout, cancellationToken)
+                .ConfigureAwait(false);
             if (finished != signal.Task)
             {
                 await DrainOutputAsync().ConfigureAwait(false); // the line may still have been in the pipe
@@ -187,7 +194,8 @@ internal sealed class SupervisedProcess : IDisposable
         catch (TimeoutException)
         {
             throw new TimeoutException(
-                $"{DisplayName} did not become ready within {timeout.TotalSeconds:0} s:{Environment.NewLine}{CombinedOutput}");
+                $"{DisplayName} did not become ready within {timeout.TotalSeconds:0} s:"
+                + $"{Environment.NewLine}{CombinedOutput}");
         }
         finally
         {

@@ -96,7 +96,9 @@ public sealed class SyncEvolutionClient : IDisposable
     public string GetDatastoreDirectory(SyncEvolutionDatastore datastore) =>
         datastoreDirectories.TryGetValue(datastore, out var directory)
             ? directory
-            : throw new ArgumentException($"Datastore {datastore} is not configured for this client.", nameof(datastore));
+            : throw new ArgumentException(
+                $"Datastore {datastore} is not configured for this client.",
+                nameof(datastore));
 
     /// <summary>All items of a datastore: file name to content (UTF-8), ordered by file name.</summary>
     public IReadOnlyDictionary<string, string> ReadItems(SyncEvolutionDatastore datastore) =>
@@ -121,10 +123,13 @@ public sealed class SyncEvolutionClient : IDisposable
         ItemDirectory.Delete(GetDatastoreDirectory(datastore), fileName);
 
     /// <summary>Deletes every item file of a datastore.</summary>
-    public void DeleteAllItems(SyncEvolutionDatastore datastore) => ItemDirectory.DeleteAll(GetDatastoreDirectory(datastore));
+    public void DeleteAllItems(SyncEvolutionDatastore datastore) =>
+        ItemDirectory.DeleteAll(GetDatastoreDirectory(datastore));
 
     /// <summary>Runs <c>syncevolution --daemon=no --sync MODE PEER</c> for all configured datastores.</summary>
-    public Task<SyncEvolutionRunResult> SyncAsync(SyncEvolutionSyncMode mode, CancellationToken cancellationToken = default) =>
+    public Task<SyncEvolutionRunResult> SyncAsync(
+        SyncEvolutionSyncMode mode,
+        CancellationToken cancellationToken = default) =>
         SyncAsync(mode, Options.Datastores, cancellationToken);
 
     /// <summary>
@@ -159,7 +164,8 @@ public sealed class SyncEvolutionClient : IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(properties);
-        List<string> arguments = ["--daemon=no", "--configure", .. properties.Select(p => $"{p.Key}={p.Value}"), Options.ConfigName];
+        List<string> arguments =
+            ["--daemon=no", "--configure", .. properties.Select(p => $"{p.Key}={p.Value}"), Options.ConfigName];
         if (datastore is { } d)
         {
             _ = GetDatastoreDirectory(d);
@@ -187,7 +193,8 @@ public sealed class SyncEvolutionClient : IDisposable
         List<string> commandLine;
         if (withSession)
         {
-            environment["LD_PRELOAD"] = await SyncEvolutionTooling.GetCurlShimAsync(cancellationToken).ConfigureAwait(false);
+            environment["LD_PRELOAD"] =
+                await SyncEvolutionTooling.GetCurlShimAsync(cancellationToken).ConfigureAwait(false);
             fileName = dbusRunSession;
             commandLine = [$"--config-file={BusConfigurationPath}", "--", syncEvolution, .. arguments];
         }
@@ -209,7 +216,10 @@ public sealed class SyncEvolutionClient : IDisposable
                 onFinished: p => running.TryRemove(p.Id, out _))
             .ConfigureAwait(false);
 
-        var session = ListSessionDirectories().Except(sessionsBefore).OrderBy(Directory.GetCreationTimeUtc).LastOrDefault();
+        var session = ListSessionDirectories()
+            .Except(sessionsBefore)
+            .OrderBy(Directory.GetCreationTimeUtc)
+            .LastOrDefault();
         return session is null
             ? result
             : result with
@@ -309,7 +319,10 @@ public sealed class SyncEvolutionClient : IDisposable
                 .. Options.ExtraDatastoreProperties.Select(p => $"{p.Key}={p.Value}"),
             ];
             EnsureSucceeded(await RunAsync(
-                    ["--daemon=no", "--configure", .. properties, Options.ConfigName, SyncEvolutionNames.DatastoreName(datastore)],
+                    [
+                        "--daemon=no", "--configure", .. properties,
+                        Options.ConfigName, SyncEvolutionNames.DatastoreName(datastore),
+                    ],
                     withSession: false,
                     cancellationToken)
                 .ConfigureAwait(false));

@@ -24,16 +24,24 @@ public sealed record SyncEvolutionClientOptions
     /// <summary>Message encoding (<c>enableWBXML</c>).</summary>
     public SyncEvolutionMessageEncoding Encoding { get; init; } = SyncEvolutionMessageEncoding.Wbxml;
 
-    /// <summary>Credential type (<c>clientAuthType</c>); only used until the server tells the client what it wants.</summary>
+    /// <summary>
+    /// Credential type (<c>clientAuthType</c>); only used until the server tells the client what it wants.
+    /// </summary>
     public SyncEvolutionAuthType AuthType { get; init; } = SyncEvolutionAuthType.Md5;
 
-    /// <summary>Maximum message size the client accepts, in bytes (<c>maxMsgSize</c>, SyncEvolution default 150000).</summary>
+    /// <summary>
+    /// Maximum message size the client accepts, in bytes (<c>maxMsgSize</c>, SyncEvolution default 150000).
+    /// </summary>
     public int? MaxMessageSize { get; init; }
 
-    /// <summary>Maximum object size the client accepts, in bytes (<c>maxObjSize</c>, SyncEvolution default 4000000).</summary>
+    /// <summary>
+    /// Maximum object size the client accepts, in bytes (<c>maxObjSize</c>, SyncEvolution default 4000000).
+    /// </summary>
     public int? MaxObjectSize { get; init; }
 
-    /// <summary>Datastores to configure (default: all four). Each gets its own folder under the client's temp folder.</summary>
+    /// <summary>
+    /// Datastores to configure (default: all four). Each gets its own folder under the client's temp folder.
+    /// </summary>
     public IReadOnlyList<SyncEvolutionDatastore> Datastores { get; init; } = SyncEvolutionNames.AllDatastores;
 
     /// <summary>
@@ -43,16 +51,27 @@ public sealed record SyncEvolutionClientOptions
     public IReadOnlyDictionary<SyncEvolutionDatastore, string> RemoteUris { get; init; } =
         new Dictionary<SyncEvolutionDatastore, string>();
 
-    /// <summary>Contacts format: <see cref="SyncEvolutionItemFormat.VCard30"/> or <see cref="SyncEvolutionItemFormat.VCard21"/>.</summary>
+    /// <summary>
+    /// Contacts format: <see cref="SyncEvolutionItemFormat.VCard30"/> or <see cref="SyncEvolutionItemFormat.VCard21"/>.
+    /// </summary>
     public SyncEvolutionItemFormat ContactFormat { get; init; } = SyncEvolutionItemFormat.VCard30;
 
-    /// <summary>Calendar format: <see cref="SyncEvolutionItemFormat.ICalendar20"/> or <see cref="SyncEvolutionItemFormat.VCalendar10"/>.</summary>
+    /// <summary>
+    /// Calendar format: <see cref="SyncEvolutionItemFormat.ICalendar20"/> or <see
+    /// cref="SyncEvolutionItemFormat.VCalendar10"/>.
+    /// </summary>
     public SyncEvolutionItemFormat CalendarFormat { get; init; } = SyncEvolutionItemFormat.ICalendar20;
 
-    /// <summary>Task format: <see cref="SyncEvolutionItemFormat.ICalendar20"/> or <see cref="SyncEvolutionItemFormat.VCalendar10"/>.</summary>
+    /// <summary>
+    /// Task format: <see cref="SyncEvolutionItemFormat.ICalendar20"/> or <see
+    /// cref="SyncEvolutionItemFormat.VCalendar10"/>.
+    /// </summary>
     public SyncEvolutionItemFormat TodoFormat { get; init; } = SyncEvolutionItemFormat.ICalendar20;
 
-    /// <summary>Memo format: <see cref="SyncEvolutionItemFormat.PlainText"/> or <see cref="SyncEvolutionItemFormat.ICalendar20"/>.</summary>
+    /// <summary>
+    /// Memo format: <see cref="SyncEvolutionItemFormat.PlainText"/> or <see
+    /// cref="SyncEvolutionItemFormat.ICalendar20"/>.
+    /// </summary>
     public SyncEvolutionItemFormat MemoFormat { get; init; } = SyncEvolutionItemFormat.PlainText;
 
     /// <summary>
@@ -89,9 +108,12 @@ public sealed record SyncEvolutionClientOptions
     public IReadOnlyDictionary<string, string> ExtraSyncProperties { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Further properties for every datastore's <c>--configure</c>.</summary>
-    public IReadOnlyDictionary<string, string> ExtraDatastoreProperties { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> ExtraDatastoreProperties { get; init; } =
+        new Dictionary<string, string>();
 
-    /// <summary>Extra environment variables for every invocation (e.g. <c>TZ</c>, <c>CONCORD_CURL_SHIM_DEBUG=1</c>).</summary>
+    /// <summary>
+    /// Extra environment variables for every invocation (e.g. <c>TZ</c>, <c>CONCORD_CURL_SHIM_DEBUG=1</c>).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Name of the peer configuration inside the client's isolated HOME.</summary>

@@ -19,32 +19,38 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
     private static readonly IReadOnlyDictionary<string, string> Contacts30 = new Dictionary<string, string>
     {
         ["ada.vcf"] = VCard("3.0", "Ada Lovelace", "Lovelace;Ada;;;", "TEL;TYPE=CELL:+44 20 7946 0001"),
-        ["grace.vcf"] = VCard("3.0", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;TYPE=WORK:+1 202 555 0102"),
+        ["grace.vcf"] = VCard(
+            "3.0", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;TYPE=WORK:+1 202 555 0102"),
         ["edsger.vcf"] = VCard("3.0", "Edsger Dijkstra", "Dijkstra;Edsger;Wybe;;", "TEL;TYPE=HOME:+31 40 247 0003"),
     };
 
     private static readonly IReadOnlyDictionary<string, string> Contacts21 = new Dictionary<string, string>
     {
         ["ada.vcf"] = VCard("2.1", "Ada Lovelace", "Lovelace;Ada;;;", "TEL;CELL:+44 20 7946 0001"),
-        ["grace.vcf"] = VCard("2.1", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;WORK:+1 202 555 0102"),
+        ["grace.vcf"] = VCard(
+            "2.1", "Grace Hopper", "Hopper;Grace;Brewster Murray;Rear Admiral;", "TEL;WORK:+1 202 555 0102"),
         ["edsger.vcf"] = VCard("2.1", "Edsger Dijkstra", "Dijkstra;Edsger;Wybe;;", "TEL;HOME:+31 40 247 0003"),
     };
 
     [Fact]
     public Task ContactsRoundTrip_Xml_SyncML12() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
+        RoundTripAsync(
+            SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
 
     [Fact]
     public Task ContactsRoundTrip_Wbxml_SyncML12() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Wbxml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
+        RoundTripAsync(
+            SyncEvolutionMessageEncoding.Wbxml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard30);
 
     [Fact]
     public Task ContactsRoundTrip_Xml_SyncML11() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML11, SyncEvolutionItemFormat.VCard30);
+        RoundTripAsync(
+            SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML11, SyncEvolutionItemFormat.VCard30);
 
     [Fact]
     public Task ContactsRoundTrip_VCard21_Xml_SyncML12() =>
-        RoundTripAsync(SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard21);
+        RoundTripAsync(
+            SyncEvolutionMessageEncoding.Xml, SyncEvolutionProtocolVersion.SyncML12, SyncEvolutionItemFormat.VCard21);
 
     [Fact]
     public async Task SyncAgainstSilentServer_IsKilledAtTimeout_AndLeavesNoProcessBehind()
@@ -98,7 +104,9 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
                 DebugLogging = true,
             },
             cancellationToken);
-        output.WriteLine($"server up at {server.Url} after {clock.Elapsed.TotalSeconds:0.00} s, pids {string.Join(",", server.ProcessIds)}");
+        output.WriteLine(
+            $"server up at {server.Url} after {clock.Elapsed.TotalSeconds:0.00} s, "
+            + $"pids {string.Join(",", server.ProcessIds)}");
         // The second device is configured on the running server, as later tests will do.
         _ = await server.AddClientAsync(secondDevice, cancellationToken);
 
@@ -117,7 +125,9 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
         using var first = await SyncEvolutionClient.CreateAsync(ClientOptions(firstDevice), cancellationToken);
         first.WriteItems(SyncEvolutionDatastore.Contacts, contacts);
         var upload = await first.SyncAsync(SyncEvolutionSyncMode.Slow, cancellationToken);
-        output.WriteLine($"slow sync: {upload.Duration.TotalSeconds:0.00} s, mode {upload.Session?.GetMode(SyncEvolutionDatastore.Contacts)}");
+        output.WriteLine(
+            $"slow sync: {upload.Duration.TotalSeconds:0.00} s, "
+            + $"mode {upload.Session?.GetMode(SyncEvolutionDatastore.Contacts)}");
         Assert.True(upload.Succeeded, $"slow sync failed:\n{upload}\n{server.GetLog()}");
         Assert.Equal(200, upload.Session?.Status);
         Assert.Equal(3, upload.Session!.GetStatistic(SyncEvolutionDatastore.Contacts, "remote-added-total"));
@@ -125,7 +135,9 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
 
         using var second = await SyncEvolutionClient.CreateAsync(ClientOptions(secondDevice), cancellationToken);
         var download = await second.SyncAsync(SyncEvolutionSyncMode.RefreshFromServer, cancellationToken);
-        output.WriteLine($"refresh-from-server: {download.Duration.TotalSeconds:0.00} s, mode {download.Session?.GetMode(SyncEvolutionDatastore.Contacts)}");
+        output.WriteLine(
+            $"refresh-from-server: {download.Duration.TotalSeconds:0.00} s, "
+            + $"mode {download.Session?.GetMode(SyncEvolutionDatastore.Contacts)}");
         Assert.True(download.Succeeded, $"refresh-from-server failed:\n{download}\n{server.GetLog()}");
         Assert.Equal(200, download.Session?.Status);
         Assert.Equal(3, download.Session!.GetStatistic(SyncEvolutionDatastore.Contacts, "local-added-total"));
@@ -162,14 +174,17 @@ public sealed class SyncEvolutionHarnessTests(ITestOutputHelper output)
             Assert.Contains($">{mime}</Type></Meta><Item>", log, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"({versionTag})", await File.ReadAllTextAsync(download.LogFile!, cancellationToken), StringComparison.Ordinal);
+        var clientLog = await File.ReadAllTextAsync(download.LogFile!, cancellationToken);
+        Assert.Contains($"({versionTag})", clientLog, StringComparison.Ordinal);
         output.WriteLine($"total {clock.Elapsed.TotalSeconds:0.00} s");
     }
 
     private static string VCard(string version, string formattedName, string name, string telephone) =>
         $"BEGIN:VCARD\r\nVERSION:{version}\r\nFN:{formattedName}\r\nN:{name}\r\n{telephone}\r\nEND:VCARD\r\n";
 
-    /// <summary>The FN, N and TEL lines of a vCard (unfolded, sorted), the parts compared across the round trip.</summary>
+    /// <summary>
+    /// The FN, N and TEL lines of a vCard (unfolded, sorted), the parts compared across the round trip.
+    /// </summary>
     private static List<string> KeyLines(string vcard)
     {
         var unfolded = vcard.Replace("\r\n ", string.Empty, StringComparison.Ordinal)

@@ -4,9 +4,16 @@ namespace Concord.Interop.Tests.SyncEvolution;
 internal static class SyncEvolutionNames
 {
     public static IReadOnlyList<SyncEvolutionDatastore> AllDatastores { get; } =
-        [SyncEvolutionDatastore.Contacts, SyncEvolutionDatastore.Calendar, SyncEvolutionDatastore.Todo, SyncEvolutionDatastore.Memo];
+    [
+        SyncEvolutionDatastore.Contacts,
+        SyncEvolutionDatastore.Calendar,
+        SyncEvolutionDatastore.Todo,
+        SyncEvolutionDatastore.Memo,
+    ];
 
-    /// <summary>Datastore name in a SyncEvolution configuration, also the default remote URI / server datastore name.</summary>
+    /// <summary>
+    /// Datastore name in a SyncEvolution configuration, also the default remote URI / server datastore name.
+    /// </summary>
     public static string DatastoreName(SyncEvolutionDatastore datastore) => datastore switch
     {
         SyncEvolutionDatastore.Contacts => "contacts",
@@ -68,15 +75,19 @@ internal static class SyncEvolutionNames
     {
         var valid = datastore switch
         {
-            SyncEvolutionDatastore.Contacts => format is SyncEvolutionItemFormat.VCard30 or SyncEvolutionItemFormat.VCard21,
+            SyncEvolutionDatastore.Contacts =>
+                format is SyncEvolutionItemFormat.VCard30 or SyncEvolutionItemFormat.VCard21,
             SyncEvolutionDatastore.Calendar or SyncEvolutionDatastore.Todo =>
                 format is SyncEvolutionItemFormat.ICalendar20 or SyncEvolutionItemFormat.VCalendar10,
-            SyncEvolutionDatastore.Memo => format is SyncEvolutionItemFormat.PlainText or SyncEvolutionItemFormat.ICalendar20,
+            SyncEvolutionDatastore.Memo =>
+                format is SyncEvolutionItemFormat.PlainText or SyncEvolutionItemFormat.ICalendar20,
             _ => false,
         };
         if (!valid)
         {
-            throw new ArgumentException($"Format {format} cannot be used for the {datastore} datastore.", nameof(format));
+            throw new ArgumentException(
+                $"Format {format} cannot be used for the {datastore} datastore.",
+                nameof(format));
         }
     }
 

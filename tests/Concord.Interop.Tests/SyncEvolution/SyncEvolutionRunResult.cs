@@ -2,7 +2,9 @@ using System.Text;
 
 namespace Concord.Interop.Tests.SyncEvolution;
 
-/// <summary>Outcome of one <c>syncevolution</c> invocation: exit code, captured output and, for syncs, the session report.</summary>
+/// <summary>
+/// Outcome of one <c>syncevolution</c> invocation: exit code, captured output and, for syncs, the session report.
+/// </summary>
 public sealed record SyncEvolutionRunResult
 {
     /// <summary>The command line that ran (program first).</summary>
@@ -23,14 +25,17 @@ public sealed record SyncEvolutionRunResult
     /// <summary>Wall-clock time of the run.</summary>
     public required TimeSpan Duration { get; init; }
 
-    /// <summary>The session folder SyncEvolution wrote for this run (status.ini, syncevolution-log.html), if any.</summary>
+    /// <summary>
+    /// The session folder SyncEvolution wrote for this run (status.ini, syncevolution-log.html), if any.
+    /// </summary>
     public string? SessionDirectory { get; init; }
 
     /// <summary>Parsed status.ini of this run's session, if one was written.</summary>
     public SyncEvolutionSessionStatus? Session { get; init; }
 
     /// <summary>Path of the detailed Synthesis engine log (HTML) of this run, if any.</summary>
-    public string? LogFile => SessionDirectory is null ? null : Path.Combine(SessionDirectory, "syncevolution-log.html");
+    public string? LogFile =>
+        SessionDirectory is null ? null : Path.Combine(SessionDirectory, "syncevolution-log.html");
 
     /// <summary>Exited with 0 in time (for syncs SyncEvolution exits 0 only when every datastore succeeded).</summary>
     public bool Succeeded => !TimedOut && ExitCode == 0;
@@ -41,7 +46,8 @@ public sealed record SyncEvolutionRunResult
         var builder = new StringBuilder();
         builder.Append("command: ").AppendLine(SyncEvolutionTooling.Describe(Arguments));
         builder.Append("exit code: ").Append(ExitCode).Append(TimedOut ? " (timed out)" : string.Empty)
-            .Append(", duration: ").Append(Duration.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))
+            .Append(", duration: ")
+            .Append(Duration.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))
             .AppendLine(" s");
         if (Session is not null)
         {

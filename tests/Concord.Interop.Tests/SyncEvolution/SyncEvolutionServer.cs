@@ -18,7 +18,9 @@ namespace Concord.Interop.Tests.SyncEvolution;
 /// </remarks>
 public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
 {
-    /// <summary>Patches Twisted's listenTCP to bind to loopback only (syncevo-http-server has no option for it).</summary>
+    /// <summary>
+    /// Patches Twisted's listenTCP to bind to loopback only (syncevo-http-server has no option for it).
+    /// </summary>
     private const string LoopbackLauncher = """
         # Runs syncevo-http-server bound to 127.0.0.1 instead of all interfaces (it has no option for that).
         # Written by the Concord interop test harness.
@@ -81,7 +83,9 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
     /// <summary>The server's temp folder (home/, data/, dbus-session.conf, the loopback launcher).</summary>
     public string RootDirectory { get; }
 
-    /// <summary>The server's isolated HOME (its SyncEvolution configuration is in home/.config/syncevolution).</summary>
+    /// <summary>
+    /// The server's isolated HOME (its SyncEvolution configuration is in home/.config/syncevolution).
+    /// </summary>
     public string HomeDirectory { get; }
 
     /// <summary>Folder of each datastore (one item per file).</summary>
@@ -102,7 +106,9 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
     /// <summary>The private D-Bus daemon's process id.</summary>
     public int DBusDaemonProcessId => dbusDaemon?.Id ?? 0;
 
-    /// <summary>The <c>syncevo-dbus-server</c> process id (the sync engine; sessions run in helper children of it).</summary>
+    /// <summary>
+    /// The <c>syncevo-dbus-server</c> process id (the sync engine; sessions run in helper children of it).
+    /// </summary>
     public int SyncEngineProcessId => dbusServer?.Id ?? 0;
 
     /// <summary>The <c>syncevo-http-server</c> (python3) process id.</summary>
@@ -129,7 +135,10 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
         _ = SyncEvolutionTooling.RequireExecutable(options.PythonPath, "python3");
         _ = SyncEvolutionTooling.RequireExecutable(options.DBusServerPath, "syncevolution-dbus");
 
-        var server = new SyncEvolutionServer(options, SyncEvolutionTooling.CreateTempRoot("concord-sevo-server-"), syncEvolution);
+        var server = new SyncEvolutionServer(
+            options,
+            SyncEvolutionTooling.CreateTempRoot("concord-sevo-server-"),
+            syncEvolution);
         try
         {
             using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -142,7 +151,8 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
             var log = server.GetLog();
             await server.DisposeAsync().ConfigureAwait(false);
             throw new TimeoutException(
-                $"SyncEvolution server did not start within {options.StartupTimeout.TotalSeconds:0} s:{Environment.NewLine}{log}");
+                $"SyncEvolution server did not start within {options.StartupTimeout.TotalSeconds:0} s:"
+                + $"{Environment.NewLine}{log}");
         }
         catch
         {
@@ -216,7 +226,9 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
     public string GetDatastoreDirectory(SyncEvolutionDatastore datastore) =>
         datastoreDirectories.TryGetValue(datastore, out var directory)
             ? directory
-            : throw new ArgumentException($"Datastore {datastore} is not configured on this server.", nameof(datastore));
+            : throw new ArgumentException(
+                $"Datastore {datastore} is not configured on this server.",
+                nameof(datastore));
 
     /// <summary>All items of a datastore: file name to content (UTF-8), ordered by file name.</summary>
     public IReadOnlyDictionary<string, string> ReadItems(SyncEvolutionDatastore datastore) =>
@@ -241,7 +253,8 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
         ItemDirectory.Delete(GetDatastoreDirectory(datastore), fileName);
 
     /// <summary>Deletes every item file of a datastore in the server's storage.</summary>
-    public void DeleteAllItems(SyncEvolutionDatastore datastore) => ItemDirectory.DeleteAll(GetDatastoreDirectory(datastore));
+    public void DeleteAllItems(SyncEvolutionDatastore datastore) =>
+        ItemDirectory.DeleteAll(GetDatastoreDirectory(datastore));
 
     /// <summary>
     /// The server's processes right now: the three long-running ones and their descendants (including a
@@ -264,7 +277,8 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
         {
             if (process is not null)
             {
-                builder.Append("--- ").Append(process.DisplayName).Append(" (pid ").Append(process.Id).AppendLine(") ---");
+                builder.Append("--- ").Append(process.DisplayName)
+                    .Append(" (pid ").Append(process.Id).AppendLine(") ---");
                 builder.AppendLine(process.CombinedOutput.TrimEnd());
             }
         }
@@ -272,7 +286,9 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
         return builder.ToString();
     }
 
-    /// <summary>Stops the HTTP server, the SyncEvolution daemon and the D-Bus daemon, then removes the temp folder.</summary>
+    /// <summary>
+    /// Stops the HTTP server, the SyncEvolution daemon and the D-Bus daemon, then removes the temp folder.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) != 0)
@@ -322,9 +338,9 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
             [$"--config-file={busConfiguration}", "--nofork", "--nopidfile", "--print-address=1"],
             environment,
             RootDirectory);
-        await dbusDaemon.WaitForLineAsync(l => l.StartsWith("unix:", StringComparison.Ordinal), Timeout.InfiniteTimeSpan, cancellationToken)
-            .ConfigureAwait(false);
-        var address = dbusDaemon.StandardOutput.Split('\n').First(l => l.StartsWith("unix:", StringComparison.Ordinal)).Trim();
+        static bool IsAddress(string line) => line.StartsWith("unix:", StringComparison.Ordinal);
+        await dbusDaemon.WaitForLineAsync(IsAddress, Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
+        var address = dbusDaemon.StandardOutput.Split('\n').First(IsAddress).Trim();
         environment["DBUS_SESSION_BUS_ADDRESS"] = address;
 
         // 2. The SyncEvolution daemon, started by us (not by D-Bus activation) and never idling out.
@@ -333,7 +349,10 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
             ["--duration=unlimited", $"--verbosity={(options.DebugLogging ? 3 : 2)}", "--stdout", "--no-syslog"],
             environment,
             RootDirectory);
-        await dbusServer.WaitForLineAsync(l => l.Contains("ready to run", StringComparison.Ordinal), Timeout.InfiniteTimeSpan, cancellationToken)
+        await dbusServer.WaitForLineAsync(
+                l => l.Contains("ready to run", StringComparison.Ordinal),
+                Timeout.InfiniteTimeSpan,
+                cancellationToken)
             .ConfigureAwait(false);
         await WaitForBusNameAsync("org.syncevolution", cancellationToken).ConfigureAwait(false);
 
@@ -352,7 +371,12 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
             }
 
             arguments.Add(url.AbsoluteUri);
-            httpServer = SupervisedProcess.Start(options.PythonPath, arguments, environment, RootDirectory, "syncevo-http-server");
+            httpServer = SupervisedProcess.Start(
+                options.PythonPath,
+                arguments,
+                environment,
+                RootDirectory,
+                "syncevo-http-server");
             try
             {
                 await httpServer.WaitForLineAsync(
@@ -364,16 +388,18 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
                 Url = url;
                 return;
             }
-            catch (InvalidOperationException) when (attempt < 3 && httpServer.CombinedOutput.Contains("Address already in use", StringComparison.Ordinal))
+            catch (InvalidOperationException) when (
+                attempt < 3 && httpServer.CombinedOutput.Contains("Address already in use", StringComparison.Ordinal))
             {
                 httpServer.Dispose();
                 httpServer = null;
             }
-            catch (InvalidOperationException e) when (httpServer.CombinedOutput.Contains("No module named", StringComparison.Ordinal))
+            catch (InvalidOperationException e) when (
+                httpServer.CombinedOutput.Contains("No module named", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException(
-                    $"{options.PythonPath} lacks a module syncevo-http-server needs; install python3-twisted, python3-dbus " +
-                    "and python3-gi (Debian's syncevolution-http does not pull in python3-twisted).",
+                    $"{options.PythonPath} lacks a module syncevo-http-server needs; install python3-twisted, "
+                    + "python3-dbus and python3-gi (Debian's syncevolution-http does not pull in python3-twisted).",
                     e);
             }
         }
@@ -392,7 +418,8 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
             .ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Configuring the SyncEvolution server failed:{Environment.NewLine}{result}");
+            throw new InvalidOperationException(
+                $"Configuring the SyncEvolution server failed:{Environment.NewLine}{result}");
         }
     }
 
@@ -437,7 +464,8 @@ public sealed class SyncEvolutionServer : IAsyncDisposable, IDisposable
                 await socket.ConnectAsync(IPAddress.Loopback, port, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (SocketException) when (httpServer is { HasExited: false } && stopwatch.Elapsed < options.StartupTimeout)
+            catch (SocketException) when (
+                httpServer is { HasExited: false } && stopwatch.Elapsed < options.StartupTimeout)
             {
                 await Task.Delay(50, cancellationToken).ConfigureAwait(false); // bounded by the start-up deadline
             }

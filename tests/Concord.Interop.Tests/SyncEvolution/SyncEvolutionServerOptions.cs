@@ -30,7 +30,9 @@ public sealed record SyncEvolutionServerOptions
     public IReadOnlyDictionary<SyncEvolutionDatastore, string> DatastoreNames { get; init; } =
         new Dictionary<SyncEvolutionDatastore, string>();
 
-    /// <summary>Storage format of the server's contact files (vCard 3.0 by default; the server converts as needed).</summary>
+    /// <summary>
+    /// Storage format of the server's contact files (vCard 3.0 by default; the server converts as needed).
+    /// </summary>
     public SyncEvolutionItemFormat ContactFormat { get; init; } = SyncEvolutionItemFormat.VCard30;
 
     /// <summary>Storage format of the server's event files.</summary>
@@ -51,7 +53,9 @@ public sealed record SyncEvolutionServerOptions
     /// </summary>
     public bool DebugLogging { get; init; }
 
-    /// <summary>Further properties for every client configuration on the server, e.g. <c>["maxMsgSize"] = "20000"</c>.</summary>
+    /// <summary>
+    /// Further properties for every client configuration on the server, e.g. <c>["maxMsgSize"] = "20000"</c>.
+    /// </summary>
     public IReadOnlyDictionary<string, string> ExtraClientProperties { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Extra environment variables for the server processes.</summary>

@@ -16,10 +16,13 @@ public sealed class SyncEvolutionSessionStatus
     /// <summary>All key/value pairs of status.ini.</summary>
     public IReadOnlyDictionary<string, string> Values { get; }
 
-    /// <summary>Overall status: 200 for success, otherwise a SyncML (4xx/5xx) or SyncEvolution (10xxx/20xxx) code.</summary>
-    public int? Status => Values.TryGetValue("status", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var status)
-        ? status
-        : null;
+    /// <summary>
+    /// Overall status: 200 for success, otherwise a SyncML (4xx/5xx) or SyncEvolution (10xxx/20xxx) code.
+    /// </summary>
+    public int? Status =>
+        Values.TryGetValue("status", out var text) && int.TryParse(text, CultureInfo.InvariantCulture, out var status)
+            ? status
+            : null;
 
     /// <summary>Reads a status.ini file; null when it does not exist.</summary>
     public static SyncEvolutionSessionStatus? Load(string path)
@@ -48,12 +51,16 @@ public sealed class SyncEvolutionSessionStatus
         return Values.TryGetValue($"source-{datastoreName}-{key}", out var value) ? value : null;
     }
 
-    /// <summary>The sync mode SyncEvolution reports for a datastore (e.g. <c>slow</c>, <c>two-way</c>, <c>refresh-from-remote</c>).</summary>
+    /// <summary>
+    /// The sync mode SyncEvolution reports for a datastore (e.g. <c>slow</c>, <c>two-way</c>,
+    /// <c>refresh-from-remote</c>).
+    /// </summary>
     public string? GetMode(SyncEvolutionDatastore datastore) =>
         GetDatastoreValue(SyncEvolutionNames.DatastoreName(datastore), "mode");
 
     /// <summary>
-    /// A per-datastore statistic such as <c>local-added-total</c>, <c>local-updated-total</c>, <c>local-removed-total</c>,
+    /// A per-datastore statistic such as <c>local-added-total</c>, <c>local-updated-total</c>,
+    /// <c>local-removed-total</c>,
     /// <c>remote-added-total</c>, ...; 0 when absent.
     /// </summary>
     public long GetStatistic(SyncEvolutionDatastore datastore, string statistic)

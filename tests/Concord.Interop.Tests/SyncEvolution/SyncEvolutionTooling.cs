@@ -109,14 +109,16 @@ internal static class SyncEvolutionTooling
         }
     }
 
-    /// <summary>Full path of <paramref name="name"/> on PATH (or the path itself if absolute), or a clear error.</summary>
+    /// <summary>
+    /// Full path of <paramref name="name"/> on PATH (or the path itself if absolute), or a clear error.
+    /// </summary>
     public static string RequireExecutable(string name, string? package = null)
     {
         return FindExecutable(name)
                ?? throw new InvalidOperationException(
                    $"'{name}' was not found on PATH; install {package ?? name} " +
-                   "(Debian: apt-get install --no-install-recommends syncevolution syncevolution-http python3-twisted " +
-                   "libwbxml2-utils gcc libc6-dev).");
+                   "(Debian: apt-get install --no-install-recommends syncevolution syncevolution-http "
+                   + "python3-twisted libwbxml2-utils gcc libc6-dev).");
     }
 
     public static string? FindExecutable(string name)
@@ -150,7 +152,9 @@ internal static class SyncEvolutionTooling
     }
 
     /// <summary>A clean environment whose HOME and XDG folders all live under <paramref name="home"/>.</summary>
-    public static Dictionary<string, string> IsolatedEnvironment(string home, IReadOnlyDictionary<string, string>? extra)
+    public static Dictionary<string, string> IsolatedEnvironment(
+        string home,
+        IReadOnlyDictionary<string, string>? extra)
     {
         var environment = CleanEnvironment();
         environment["HOME"] = home;

@@ -101,21 +101,30 @@ static int called_from_syncevolution(const void *return_address)
     return strstr(info.dli_fname, "libsyncevolution") != NULL;
 }
 
+/* dlsym returns an object pointer; POSIX guarantees it converts to a function pointer, ISO C does not say so. */
+static void *lookup(void *handle, const char *name, void *function_pointer, size_t size)
+{
+    void *symbol = dlsym(handle, name);
+    if (symbol != NULL) {
+        memcpy(function_pointer, &symbol, size);
+    }
+    return symbol;
+}
+
 static void resolve_members(void)
 {
     if (write_data_member == NULL) {
-        write_data_member = (member_io_fn)dlsym(RTLD_DEFAULT, WRITE_DATA_SYMBOL);
+        lookup(RTLD_DEFAULT, WRITE_DATA_SYMBOL, &write_data_member, sizeof write_data_member);
     }
     if (read_data_member == NULL) {
-        read_data_member = (member_io_fn)dlsym(RTLD_DEFAULT, READ_DATA_SYMBOL);
+        lookup(RTLD_DEFAULT, READ_DATA_SYMBOL, &read_data_member, sizeof read_data_member);
     }
 }
 
 CURLcode curl_easy_setopt(CURL *handle, CURLoption option, ...)
 {
     if (real_setopt == NULL) {
-        real_setopt = (setopt_fn)dlsym(RTLD_NEXT, "curl_easy_setopt");
-        if (real_setopt == NULL) {
+        if (lookup(RTLD_NEXT, "curl_easy_setopt", &real_setopt, sizeof real_setopt) == NULL) {
             debug_log("real curl_easy_setopt not found");
             return CURLE_FAILED_INIT;
         }

@@ -32,3 +32,32 @@ public class AuthenticationTests
         Assert.False(SyncMLServer.Md5Matches("bob", "secret", "nonce1", digest));
     }
 }
+
+public class Md5SessionTests
+{
+    [Fact]
+    public void An_MD5_client_is_challenged_then_accepted_and_its_next_session_uses_the_nonce_it_was_given()
+    {
+        using var f = new ServerFixture(new Concord.SyncML.Server.SyncMLServerOptions { ChallengeType = "syncml:auth-md5" });
+        var d = f.Device("dev-md5");
+        d.UseMd5 = true;
+        var first = d.Sync(("contacts", Concord.Sync.SyncType.TwoWay));
+        Assert.Equal(401, first.FirstHeaderStatus);   // no nonce yet: challenged
+        Assert.Equal(212, first.HeaderStatus);
+        Assert.True(first.Completed);
+
+        var second = d.Sync(("contacts", Concord.Sync.SyncType.TwoWay));
+        Assert.Equal(0, second.FirstHeaderStatus);     // the nonce from the last session works at once
+        Assert.Equal(212, second.HeaderStatus);
+    }
+
+    [Fact]
+    public void An_MD5_digest_of_a_wrong_password_is_refused()
+    {
+        using var f = new ServerFixture(new Concord.SyncML.Server.SyncMLServerOptions { ChallengeType = "syncml:auth-md5" });
+        var d = f.Device("dev-md5", password: "nope");
+        d.UseMd5 = true;
+        var r = d.Sync(("contacts", Concord.Sync.SyncType.TwoWay));
+        Assert.Equal(401, r.HeaderStatus);
+    }
+}

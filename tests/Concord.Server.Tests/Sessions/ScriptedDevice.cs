@@ -24,6 +24,12 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     public long? MaxMsgSize { get; set; }
     public int ChunkSize { get; set; } = int.MaxValue;
     public string Password { get; set; } = password;
+
+    /// <summary>Authenticate with syncml:auth-md5 (the 1.1/1.2 digest form) instead of basic.</summary>
+    public bool UseMd5 { get; set; }
+
+    /// <summary>The nonce the server gave last (MD5), kept across sessions as a real client does.</summary>
+    public string Nonce { get; set; } = "";
     public string DeviceId => deviceId;
     public Dictionary<string, Dictionary<string, string>> Stores { get; } = [];
     public List<(string Direction, byte[] Body)> Trace { get; } = [];
@@ -62,6 +68,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     public sealed class Result
     {
         public int HeaderStatus { get; set; }
+        public int FirstHeaderStatus { get; set; }
         public Dictionary<string, int> AlertStatus { get; } = [];
         public Dictionary<string, SyncType> Types { get; } = [];
         public List<int> ItemStatuses { get; } = [];
@@ -88,7 +95,8 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
             {
                 Version = Version, SessionId = sessionId, MsgId = msgId.ToString(CultureInfo.InvariantCulture),
                 Target = serverUri, Source = deviceId, SourceName = user,
-                Cred = cred ? new Credential("syncml:auth-basic", "b64", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + Password))) : null,
+                Cred = !cred ? null : UseMd5 ? new Credential("syncml:auth-md5", "b64", Md5Digest())
+                    : new Credential("syncml:auth-basic", "b64", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + Password))),
                 Meta = MaxMsgSize is null ? null : new Meta { MaxMsgSize = MaxMsgSize },
             };
             var body = SyncMLCodec.Encode(Encoding, new SyncMLMessage(header, commands, final).ToElement(), Version);
@@ -118,6 +126,17 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
         }).ToList();
         var reply = Post(pkg1, true, cred: true);
         var hdr = reply.Commands.OfType<StatusCommand>().First(x => x.Cmd == "SyncHdr");
+        TakeNonce(hdr);
+        if (UseMd5 && hdr.Code is 401 or 407)
+        {
+            // OMA DS 1.2 Protocol §8: answer the challenge with a digest over the nonce just given.
+            result.FirstHeaderStatus = hdr.Code;
+            cmdId = 0;
+            pkg1 = pkg1.Select(c => c with { CmdId = Id() }).ToList();
+            reply = Post(pkg1, true, cred: true);
+            hdr = reply.Commands.OfType<StatusCommand>().First(x => x.Cmd == "SyncHdr");
+            TakeNonce(hdr);
+        }
         result.HeaderStatus = hdr.Code;
         if (hdr.Code is not (200 or 212)) return result;
         foreach (var st in reply.Commands.OfType<StatusCommand>().Where(x => x.Cmd == "Alert"))
@@ -246,6 +265,19 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
         }
         return result;
     }
+
+    private void TakeNonce(StatusCommand hdr)
+    {
+        if (hdr.Challenge?.NextNonce is { } b64) Nonce = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+    }
+
+#pragma warning disable CA5351 // the protocol's digest
+    private string Md5Digest()
+    {
+        static string B64Md5(string s) => Convert.ToBase64String(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(s)));
+        return B64Md5(B64Md5(user + ":" + Password) + ":" + Nonce);
+    }
+#pragma warning restore CA5351
 
     private static StatusCommand Status(SyncMLMessage reply, Command cmd, int code, Func<string> id) => new()
     {

@@ -21,10 +21,11 @@ internal sealed class ServerFixture : IDisposable
     public ConcordDataFolder Data { get; }
     public SyncMLServerOptions Options { get; }
     public SyncMLServer Server { get; private set; }
+    public ManualTime Time { get; } = new();
 
     /// <summary>A fresh engine over the same database, as after a restart.</summary>
     public SyncMLServer NewServer() =>
-        Server = new SyncMLServer(Data.Repository, new StoredCredentialVerifier(Data.Box), Options, TimeProvider.System, NullLogger<SyncMLServer>.Instance);
+        Server = new SyncMLServer(Data.Repository, new StoredCredentialVerifier(Data.Box), Options, Time, NullLogger<SyncMLServer>.Instance);
 
     public ScriptedDevice Device(string id, string user = "bob", string password = "secret") => new(Server, id, user, password);
 

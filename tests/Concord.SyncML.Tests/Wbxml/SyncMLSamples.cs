@@ -58,7 +58,9 @@ internal static class SyncMLSamples
                 E("Final")));
     }
 
-    /// <summary>Server's answer: Status with a challenge, Results with DevInf, a Sync with Add/Replace/Delete.</summary>
+    /// <summary>
+    /// Server's answer: Status with a challenge, Results with DevInf, a Sync with Add/Replace/Delete.
+    /// </summary>
     public static SyncMLElement ServerSync(SyncMLVersion v)
     {
         var sync = E("Sync", T("CmdID", "4"), Loc("Target", "./addressbook"), Loc("Source", "./contacts"));
@@ -114,7 +116,8 @@ internal static class SyncMLSamples
         devInf.AddText("VerDTD", v.DevInfVerDtd()).AddText("Man", "Concord & Co.").AddText("Mod", "Server")
             .AddText("OEM", "Concord").AddText("FwV", "1.0").AddText("SwV", "2.3.4").AddText("HwV", "x86_64")
             .AddText("DevID", "concord-server-1").AddText("DevTyp", "server");
-        if (v != SyncMLVersion.V10) devInf.AddEmpty("UTC").AddEmpty("SupportLargeObjs").AddEmpty("SupportNumberOfChanges");
+        if (v != SyncMLVersion.V10)
+            devInf.AddEmpty("UTC").AddEmpty("SupportLargeObjs").AddEmpty("SupportNumberOfChanges");
         if (v == SyncMLVersion.V12) devInf.AddEmpty("SupportHierarchicalSync");
 
         var store = E("DataStore", T("SourceRef", "./contacts"), T("DisplayName", "Contacts"),

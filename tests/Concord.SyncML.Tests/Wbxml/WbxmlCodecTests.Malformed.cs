@@ -71,7 +71,8 @@ public partial class WbxmlCodecTests
     public void Deep_nesting_is_rejected_at_MaxDepth()
     {
         // SyncML, SyncBody, then Sync inside Sync: the 31st Sync is element 33.
-        var bomb = Hex(H12 + "6D 6B " + string.Concat(Enumerable.Repeat("6A ", 40)) + string.Concat(Enumerable.Repeat("01 ", 42)));
+        var bomb = Hex(H12 + "6D 6B " + string.Concat(Enumerable.Repeat("6A ", 40))
+            + string.Concat(Enumerable.Repeat("01 ", 42)));
         var error = DecodeError(bomb);
         Assert.Equal(WbxmlError.DepthExceeded, error?.Reason);
         Assert.Equal(5 + 2 + 30, error?.Offset);
@@ -87,7 +88,8 @@ public partial class WbxmlCodecTests
         var wbxml = WbxmlCodec.Encode(tree, SyncMLVersion.V12);
         var error = DecodeError(wbxml, new WbxmlOptions { MaxDepth = maxDepth });
         Assert.Equal(WbxmlError.DepthExceeded, error?.Reason);
-        Assert.StartsWith("In the DevInf document nested in the OPAQUE at offset", error?.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "In the DevInf document nested in the OPAQUE at offset", error?.Message, StringComparison.Ordinal);
         Assert.InRange(error!.Offset, 0, wbxml.Length);
         Assert.Null(DecodeError(wbxml, new WbxmlOptions { MaxDepth = 11 }));
     }
@@ -123,7 +125,9 @@ public partial class WbxmlCodecTests
     public void A_DevInf_named_by_string_in_its_string_table_is_decoded_too()
     {
         byte[] fpi = Utf8z("-//SYNCML//DTD DevInf 1.1//EN");
-        byte[] devInf = [0x02, 0x00, 0x00, 0x6A, (byte)fpi.Length, .. fpi, 0x4A, 0x51, 0x03, .. Utf8z("ACME"), 0x01, 0x01];
+        // Header with the FPI at string table index 0; DevInf, Man "ACME".
+        byte[] devInf =
+            [0x02, 0x00, 0x00, 0x6A, (byte)fpi.Length, .. fpi, 0x4A, 0x51, 0x03, .. Utf8z("ACME"), 0x01, 0x01];
         var data = WbxmlCodec.Decode(MessageWithDataOpaque(devInf)).Root
             .Child("SyncBody")!.Child("Put")!.Child("Item")!.Child("Data")!;
         Assert.Equal("ACME", Assert.Single(data.Children).ChildText("Man"));

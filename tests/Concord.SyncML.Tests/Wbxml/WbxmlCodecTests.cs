@@ -39,7 +39,8 @@ public partial class WbxmlCodecTests
     [InlineData(SyncMLVersion.V10, "02 00 00 6A 1E 2D 2F 2F 53 59 4E 43 4D 4C 2F 2F 44 54 44 20 53 79 6E 63 4D 4C 20 31 2E 30 2F 2F 45 4E 00 6D")]
     [InlineData(SyncMLVersion.V11, "02 9F 53 6A 00 6D")]
     [InlineData(SyncMLVersion.V12, "02 A4 01 6A 00 6D")]
-    public void The_header_names_the_SyncML_DTD_by_string_for_1_0_and_by_number_after(SyncMLVersion version, string start)
+    public void The_header_names_the_SyncML_DTD_by_string_for_1_0_and_by_number_after(
+        SyncMLVersion version, string start)
     {
         var wbxml = WbxmlCodec.Encode(ClientMap(version), version);
         Assert.StartsWith(Convert.ToHexString(Hex(start)), Convert.ToHexString(wbxml), StringComparison.Ordinal);
@@ -114,7 +115,8 @@ public partial class WbxmlCodecTests
         tree.Child("SyncBody")!.Child("Map")!.Add(T("Data", "a\0b"));
 
         var root = WbxmlCodec.Decode(WbxmlCodec.Encode(tree, SyncMLVersion.V12)).Root;
-        Assert.Equal(new byte[] { 0xDE, 0xAD, 0x00, 0xBE }, root.Child("SyncBody")!.Child("Status")!.Child("Item")!.Child("Data")!.Opaque!.Value.ToArray());
+        var data = root.Child("SyncBody")!.Child("Status")!.Child("Item")!.Child("Data")!;
+        Assert.Equal(new byte[] { 0xDE, 0xAD, 0x00, 0xBE }, data.Opaque!.Value.ToArray());
         Assert.Equal("a\0b", root.Child("SyncBody")!.Child("Map")!.Child("Data")!.ContentAsString());
     }
 
@@ -199,7 +201,8 @@ public partial class WbxmlCodecTests
     {
         var v = SyncMLVersion.V12;
         Assert.Throws<ArgumentException>(() => WbxmlCodec.Encode(E("SyncBody"), v));
-        Assert.Throws<ArgumentException>(() => WbxmlCodec.Encode(new SyncMLElement("SyncML", SyncMLNamespaces.SyncML11), v));
+        Assert.Throws<ArgumentException>(
+            () => WbxmlCodec.Encode(new SyncMLElement("SyncML", SyncMLNamespaces.SyncML11), v));
 
         var mixed = ClientMap(v);
         mixed.Child("SyncBody")!.Text = "text";

@@ -5,7 +5,9 @@ using static Concord.SyncML.Tests.Wbxml.Libwbxml;
 
 namespace Concord.SyncML.Tests.Wbxml;
 
-/// <summary>Cross-checks against libwbxml 0.11 (xml2wbxml, wbxml2xml) in both directions on the same messages.</summary>
+/// <summary>
+/// Cross-checks against libwbxml 0.11 (xml2wbxml, wbxml2xml) in both directions on the same messages.
+/// </summary>
 public class WbxmlLibwbxmlTests
 {
     public static TheoryData<string, SyncMLVersion> Files => new()
@@ -65,10 +67,12 @@ public class WbxmlLibwbxmlTests
             .Where(t => t.Name != "DevInf" && (v12 || t.Token <= 0x2A)).Select(t => t.Name).ToList();
 
         var xml = new StringBuilder()
-            .Append($"<SyncML xmlns=\"{version.Namespace()}\"><SyncHdr><VerDTD>{version.VerDtd()}</VerDTD></SyncHdr><SyncBody>")
+            .Append($"<SyncML xmlns=\"{version.Namespace()}\">")
+            .Append($"<SyncHdr><VerDTD>{version.VerDtd()}</VerDTD></SyncHdr><SyncBody>")
             .AppendJoin("", syncML.Select(n => $"<{n}/>"))
             .Append("<Meta>").AppendJoin("", metInf.Select(n => $"<{n} xmlns=\"syncml:metinf\"/>")).Append("</Meta>")
-            .Append("<Put><Meta><Type xmlns=\"syncml:metinf\">application/vnd.syncml-devinf+xml</Type></Meta><Item><Data>")
+            .Append("<Put><Meta><Type xmlns=\"syncml:metinf\">application/vnd.syncml-devinf+xml</Type></Meta>")
+            .Append("<Item><Data>")
             .Append("<DevInf xmlns=\"syncml:devinf\">").AppendJoin("", devInf.Select(n => $"<{n}/>"))
             .Append("</DevInf></Data></Item></Put></SyncBody></SyncML>").ToString();
 
@@ -84,7 +88,8 @@ public class WbxmlLibwbxmlTests
             var body = fromLibwbxml.Child("SyncBody")!;
             Assert.Equal(syncML, body.Children.Take(syncML.Count).Select(c => c.Name));
             Assert.Equal(metInf, body.Children[^2].Children.Select(c => c.Name));
-            Assert.Equal(devInf, body.Children[^1].Child("Item")!.Child("Data")!.Child("DevInf")!.Children.Select(c => c.Name));
+            var put = body.Children[^1];
+            Assert.Equal(devInf, put.Child("Item")!.Child("Data")!.Child("DevInf")!.Children.Select(c => c.Name));
 
             TreeAssert.Equal(tree, ReadTree(WbxmlToXml(WbxmlCodec.Encode(tree, version))));
         }

@@ -184,7 +184,8 @@ public class WbxmlReaderTests
         Assert.True(reader.Read());
         Assert.Equal((4 + 3, 0), (reader.TokenOffset, reader.CurrentDepth));
         Assert.True(reader.Read());
-        Assert.Equal((WbxmlTokenType.TableString, 8, 4, 1), (reader.TokenType, reader.TokenOffset, reader.ValueOffset, reader.CurrentDepth));
+        Assert.Equal((WbxmlTokenType.TableString, 8, 4, 1),
+            (reader.TokenType, reader.TokenOffset, reader.ValueOffset, reader.CurrentDepth));
         Assert.True(reader.Read());
         Assert.Equal((WbxmlTokenType.Opaque, 10, 12), (reader.TokenType, reader.TokenOffset, reader.ValueOffset));
         Assert.True(reader.Read());

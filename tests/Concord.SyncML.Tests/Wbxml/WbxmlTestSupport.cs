@@ -26,8 +26,7 @@ internal static class WbxmlTestSupport
         {
             parts.Add(reader.TokenType switch
             {
-                WbxmlTokenType.StartElement => string.Create(CultureInfo.InvariantCulture,
-                    $"<{reader.Page}:{(reader.IsLiteral ? "'" + reader.GetString() + "'" : reader.Tag.ToString("X2", CultureInfo.InvariantCulture))}{(reader.HasAttributes ? "@" : "")}{(reader.HasContent ? "" : "/")}>"),
+                WbxmlTokenType.StartElement => StartTag(ref reader),
                 WbxmlTokenType.EndElement => "</>",
                 WbxmlTokenType.InlineString => "'" + reader.GetString() + "'",
                 WbxmlTokenType.TableString => $"T{reader.StringTableIndex}'{reader.GetString()}'",
@@ -41,8 +40,18 @@ internal static class WbxmlTestSupport
         return string.Join(" ", parts);
     }
 
+    private static string StartTag(ref WbxmlReader reader)
+    {
+        var name = reader.IsLiteral
+            ? "'" + reader.GetString() + "'"
+            : reader.Tag.ToString("X2", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<{reader.Page}:{name}{(reader.HasAttributes ? "@" : "")}{(reader.HasContent ? "" : "/")}>");
+    }
+
     /// <summary>Reads every token; returns the exception and whether the reader stayed where it was.</summary>
-    public static (WbxmlException? Error, bool StayedPut) ReadAll(ReadOnlySpan<byte> wbxml, WbxmlOptions? options = null)
+    public static (WbxmlException? Error, bool StayedPut) ReadAll(
+        ReadOnlySpan<byte> wbxml, WbxmlOptions? options = null)
     {
         var reader = new WbxmlReader(wbxml, options);
         var before = 0;
@@ -60,14 +69,18 @@ internal static class WbxmlTestSupport
         }
     }
 
-    /// <summary>Junk around a document; the reader is given the document's slice, and the slice plus junk after.</summary>
+    /// <summary>
+    /// Junk around a document; the reader is given the document's slice, and the slice plus junk after.
+    /// </summary>
     public static (byte[] Buffer, int Start) Padded(byte[] document)
     {
         byte[] junk = [0xFF, 0xFE, 0x01, 0x00, 0xC3, 0xFF];
         return ([.. junk, .. document, .. junk], junk.Length);
     }
 
-    /// <summary>Asserts that every strict prefix of a document is rejected as truncated, by the reader or codec.</summary>
+    /// <summary>
+    /// Asserts that every strict prefix of a document is rejected as truncated, by the reader or codec.
+    /// </summary>
     public static void AssertEveryPrefixIsTruncated(byte[] document, Func<byte[], WbxmlException?> attempt)
     {
         for (var length = 0; length < document.Length; length++)
@@ -164,5 +177,6 @@ internal static class TreeAssert
         }
     }
 
-    private static string Normalize(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+    private static string Normalize(string? text) =>
+        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 }
