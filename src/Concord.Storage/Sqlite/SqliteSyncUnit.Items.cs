@@ -109,9 +109,22 @@ internal sealed partial class SqliteSyncUnit
         Convert.ToInt32(Scalar("SELECT COUNT(*) FROM item_history WHERE user_id = $u AND store = $s AND guid = $g",
             ("$u", userId), ("$s", store), ("$g", guid)), System.Globalization.CultureInfo.InvariantCulture);
 
-    public IEnumerable<StoredItem> ChangesSince(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy) =>
-        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND seq > $a AND seq <= $b AND changed_by <> $x ORDER BY seq",
+    public IReadOnlyList<ItemHeader> ChangedHeaders(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy) =>
+        Headers("SELECT guid, seq, changed_by, deleted FROM items WHERE user_id = $u AND store = $s AND seq > $a AND seq <= $b AND changed_by <> $x ORDER BY seq",
             ("$u", userId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq), ("$x", excludeChangedBy));
+
+    public IReadOnlyList<ItemHeader> LiveHeaders(long userId, string store) =>
+        Headers("SELECT guid, seq, changed_by, deleted FROM items WHERE user_id = $u AND store = $s AND deleted = 0 ORDER BY seq",
+            ("$u", userId), ("$s", store));
+
+    private List<ItemHeader> Headers(string sql, params (string, object?)[] args)
+    {
+        using var cmd = Cmd(sql, args);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ItemHeader>();
+        while (r.Read()) list.Add(new ItemHeader(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3) != 0));
+        return list;
+    }
 
     public IEnumerable<StoredItem> AllItems(long userId, string store) =>
         Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND deleted = 0 ORDER BY guid", ("$u", userId), ("$s", store));

@@ -101,8 +101,11 @@ public interface ISyncUnit : IDisposable
     /// <summary>How many versions the history keeps for an item.</summary>
     int CountHistory(long userId, string store, string guid);
 
-    /// <summary>Items (deleted too) changed after a sequence number up to another, not last changed by a device.</summary>
-    IEnumerable<StoredItem> ChangesSince(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy);
+    /// <summary>Headers (no content) of items changed after a sequence number up to another, not last changed by a device.</summary>
+    IReadOnlyList<ItemHeader> ChangedHeaders(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy);
+
+    /// <summary>Headers (no content) of every live item of a store.</summary>
+    IReadOnlyList<ItemHeader> LiveHeaders(long userId, string store);
 
     /// <summary>Every live item of a store, in server id order.</summary>
     IEnumerable<StoredItem> AllItems(long userId, string store);

@@ -30,3 +30,6 @@ public sealed record StoredItem(string Guid, string? Content, string? ContentTyp
 /// <param name="Kind">Add, Replace or Delete.</param>
 /// <param name="Guid">The server id.</param>
 public sealed record OutboxEntry(long Position, int StoreIndex, ChangeKind Kind, string Guid);
+
+/// <summary>What the change log knows of an item without its content.</summary>
+public sealed record ItemHeader(string Guid, long Sequence, string ChangedBy, bool Deleted);

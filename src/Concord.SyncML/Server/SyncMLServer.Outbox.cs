@@ -24,17 +24,17 @@ public sealed partial class SyncMLServer
             {
                 case SyncType.RefreshFromClient:
                     // The client's items are the whole store now: what it did not send goes.
-                    foreach (var item in c.Unit.AllItems(user, storeName).ToList())
+                    foreach (var item in c.Unit.LiveHeaders(user, storeName))
                     {
                         if (c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid) == s.Key) continue;
-                        c.Unit.AddHistory(user, storeName, item.Guid, item.Content ?? "", "removed by refresh from client");
+                        c.Unit.AddHistory(user, storeName, item.Guid, c.Unit.GetItem(user, storeName, item.Guid)?.Content ?? "", "removed by refresh from client");
                         c.Unit.DeleteItem(user, storeName, item.Guid, s.DeviceId);
                         c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
                     }
                     store.SnapshotSequence = c.Unit.CurrentSequence(user);
                     break;
                 case SyncType.Slow or SyncType.RefreshFromServer:
-                    foreach (var item in c.Unit.AllItems(user, storeName))
+                    foreach (var item in c.Unit.LiveHeaders(user, storeName))
                     {
                         var mapped = c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid);
                         if (mapped is null || mapped != s.Key)
@@ -49,7 +49,7 @@ public sealed partial class SyncMLServer
                     }
                     break;
                 case SyncType.TwoWay or SyncType.OneWayFromServer:
-                    foreach (var item in c.Unit.ChangesSince(user, storeName, store.PreviousSequence, snapshot, s.DeviceId))
+                    foreach (var item in c.Unit.ChangedHeaders(user, storeName, store.PreviousSequence, snapshot, s.DeviceId))
                     {
                         var luid = c.Unit.FindLuid(user, s.DeviceId, storeName, item.Guid);
                         if (item.Deleted)

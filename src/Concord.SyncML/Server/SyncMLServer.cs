@@ -65,7 +65,7 @@ public sealed partial class SyncMLServer
         }
         catch (WbxmlException e)
         {
-            return Refuse(e.Reason == WbxmlError.TooLarge ? 413 : 400, e.Message, remoteAddress);
+            return Refuse(e.Reason.ToSyncMLStatus(), e.Message, remoteAddress);
         }
         catch (SyncMLProtocolException e)
         {
