@@ -12,7 +12,8 @@ command -v syncevo-http-server >/dev/null 2>&1 || need+=(syncevolution-http)
 command -v wbxml2xml >/dev/null 2>&1 || need+=(libwbxml2-utils)
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus)
-[ -e /usr/include/curl/curl.h ] || true
+/usr/bin/python3 -c "import twisted" >/dev/null 2>&1 || need+=(python3-twisted)
+/usr/bin/python3 -c "import dbus" >/dev/null 2>&1 || need+=(python3-dbus)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
   as_root apt-get update -qq
