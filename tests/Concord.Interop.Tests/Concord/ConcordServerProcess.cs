@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Concord.Interop.Tests.SyncEvolution;
+
+namespace Concord.Interop.Tests.Concord;
+
+/// <summary>
+/// <c>concord serve</c> as its own process on a loopback port with a throwaway data folder, its first user created
+/// through <c>concord user add</c> with the password on standard input, stopped (or killed with SIGKILL) by pid.
+/// </summary>
+internal sealed partial class ConcordServerProcess : IAsyncDisposable
+{
+    private SupervisedProcess? _process;
+    private readonly bool _ownsFolder;
+
+    private ConcordServerProcess(string dataFolder, bool ownsFolder)
+    {
+        DataFolder = dataFolder;
+        _ownsFolder = ownsFolder;
+    }
+
+    public string DataFolder { get; }
+
+    public int Port { get; private set; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}/sync");
+
+    public int ProcessId => _process?.Id ?? 0;
+
+    public string Log => _process?.CombinedOutput ?? "";
+
+    /// <summary>How many SyncML messages the server has received (its Debug trace lines).</summary>
+    public int MessagesReceived => MessageIn().Count(Log);
+
+    public static string ConcordDll
+    {
+        get
+        {
+            // Same configuration as this test assembly: bin/Release/net10.0 or bin/Debug/net10.0.
+            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            var dll = Path.Combine(SyncEvolutionTooling.FindRepositoryRoot(), "src", "Concord.Cli", "bin", configuration, "net10.0", "concord.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"{dll} is missing: build src/Concord.Cli ({configuration}) first.");
+        }
+    }
+
+    public static async Task<ConcordServerProcess> StartAsync(IEnumerable<(string User, string Password)> users, string[] settings,
+        CancellationToken token)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "concord-interop-" + Guid.NewGuid().ToString("N"));
+        var server = new ConcordServerProcess(folder, ownsFolder: true);
+        foreach (var (user, password) in users) await RunCliAsync(["user", "add", user, "--data", folder], password + "\n", token);
+        await server.StartProcessAsync(0, settings, token);
+        return server;
+    }
+
+    /// <summary>Runs a concord verb with text on its standard input; throws with its output when it fails.</summary>
+    public static async Task<string> RunCliAsync(IEnumerable<string> args, string? stdin, CancellationToken token)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ConcordDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        if (stdin is not null) await p.StandardInput.WriteAsync(stdin);
+        p.StandardInput.Close();
+        var output = await p.StandardOutput.ReadToEndAsync(token);
+        var error = await p.StandardError.ReadToEndAsync(token);
+        await p.WaitForExitAsync(token);
+        if (p.ExitCode != 0) throw new InvalidOperationException($"concord {string.Join(' ', args)} exited {p.ExitCode}:\n{output}{error}");
+        return output;
+    }
+
+    private string[] _settings = [];
+
+    private async Task StartProcessAsync(int port, string[] settings, CancellationToken token)
+    {
+        _settings = settings;
+        var env = SyncEvolutionTooling.CleanEnvironment();
+        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        _process = SupervisedProcess.Start("dotnet",
+            [ConcordDll, "serve", "--data", DataFolder, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Concord=Debug", .. settings],
+            env, Path.GetTempPath(), "concord serve");
+        await _process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60), token);
+        var m = Listening().Match(_process.CombinedOutput);
+        Port = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>kill -9 by pid: no shutdown, no flush; what SQLite committed is all there is.</summary>
+    public void Kill()
+    {
+        if (_process is null) return;
+        using (var p = Process.GetProcessById(_process.Id)) p.Kill();
+        _process.Stop(TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Starts the server again on the same port and data folder.</summary>
+    public Task RestartAsync(CancellationToken token)
+    {
+        _process?.Dispose();
+        return StartProcessAsync(Port, _settings, token);
+    }
+
+    /// <summary>Waits until the server has received at least this many messages.</summary>
+    public async Task WaitForMessagesAsync(int count, TimeSpan timeout, CancellationToken token)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (MessagesReceived < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"only {MessagesReceived} messages arrived:\n{Log}");
+            await Task.Delay(5, token);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _process?.Stop(TimeSpan.FromSeconds(5));
+        _process?.Dispose();
+        if (_ownsFolder && !SyncEvolutionTooling.KeepTempFiles)
+        {
+            try
+            {
+                Directory.Delete(DataFolder, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:(\d+)")]
+    private static partial Regex Listening();
+
+    [GeneratedRegex("Message in session")]
+    private static partial Regex MessageIn();
+}
