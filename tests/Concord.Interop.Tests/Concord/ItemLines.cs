@@ -9,14 +9,18 @@ namespace Concord.Interop.Tests.Concord;
 /// </summary>
 internal static class ItemLines
 {
-    private static readonly string[] Ignored = ["BEGIN:VCARD", "END:VCARD", "VERSION", "REV", "PRODID", "X-EVOLUTION-FILE-AS", "UID"];
+    // REV, DTSTAMP and LAST-MODIFIED are rewritten by the SyncEvolution client on every hop; so is a DESCRIPTION
+    // that repeats the SUMMARY (its engine drops or adds it).
+    private static readonly string[] Ignored = ["BEGIN:VCARD", "END:VCARD", "VERSION", "REV", "PRODID", "X-EVOLUTION-FILE-AS", "UID", "DTSTAMP", "LAST-MODIFIED"];
 
     public static List<string> Significant(string item)
     {
         var unfolded = item.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal)
             .Replace("\n\t", "", StringComparison.Ordinal);
-        return unfolded.Split('\n')
-            .Select(l => l.TrimEnd('\r', ' '))
+        var lines = unfolded.Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
+        var summary = lines.FirstOrDefault(l => l.StartsWith("SUMMARY:", StringComparison.Ordinal))?[8..];
+        return lines
+            .Where(l => summary is null || l != "DESCRIPTION:" + summary)
             .Where(l => l.Length > 0)
             .Where(l =>
             {
