@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Item {Luid} of {Store} from device {Device} refused with {Status}: {Reason}")]
     public static partial void ItemRefused(ILogger logger, string luid, string store, string device, int status, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {Direction} session {Session}:\n{Trace}")]
-    public static partial void Trace(ILogger logger, string direction, string session, string trace);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {Direction} session {Session}, {Bytes} bytes:\n{Trace}")]
+    public static partial void Trace(ILogger logger, string direction, string session, int bytes, string trace);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {Session} of device {Device} expired after being idle; its state was removed")]
     public static partial void SessionExpired(ILogger logger, string session, string device);

@@ -73,7 +73,7 @@ public sealed partial class SyncMLServer
         }
 
         var requestHash = Convert.ToHexString(SHA256.HashData(body));
-        if (_logger.IsEnabled(LogLevel.Debug)) Log.Trace(_logger, "in", sessionKey ?? message.Header.SessionId, Describe(body, encoding.Value));
+        if (_logger.IsEnabled(LogLevel.Debug)) Log.Trace(_logger, "in", sessionKey ?? message.Header.SessionId, body.Length, Describe(body, encoding.Value));
         using var unit = _repository.Begin();
         var record = sessionKey is { Length: > 0 } ? unit.LoadSession(sessionKey) : null;
         record ??= unit.FindSession(message.Header.Source, message.Header.SessionId);
@@ -148,7 +148,7 @@ public sealed partial class SyncMLServer
         state.NextServerMsgId++;
         var answer = response.Build(final);
         var bytes = SyncMLCodec.Encode(encoding, answer.ToElement(), state.Version);
-        if (_logger.IsEnabled(LogLevel.Debug)) Log.Trace(_logger, "out", state.Key, Describe(bytes, encoding));
+        if (_logger.IsEnabled(LogLevel.Debug)) Log.Trace(_logger, "out", state.Key, bytes.Length, Describe(bytes, encoding));
         if (!unknownSession)
         {
             unit.SaveSession(new SessionRecord(state.Key, state.DeviceId, state.ClientSessionId, state.UserId,

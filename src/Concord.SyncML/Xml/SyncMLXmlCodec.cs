@@ -31,8 +31,23 @@ public static class SyncMLXmlCodec
         var stack = new Stack<(SyncMLElement Element, string Ns, StringBuilder? Text)>();
         SyncMLElement? root = null;
         var bytes = xml.ToArray();
+        if (bytes.LongLength > options.MaxCharacters)
+        {
+            throw new SyncMLXmlException(SyncMLXmlError.TooLarge, 0, 0, Errors.XmlMalformed($"the document is {bytes.LongLength} bytes, above the limit of {options.MaxCharacters}"));
+        }
         using var stream = new MemoryStream(bytes, writable: false);
-        using var reader = XmlReader.Create(stream, settings);
+        // XmlTextReader without normalization keeps CR LF as sent: item data (vCard lines, chunk sizes counted in
+        // bytes by the sender) must arrive byte for byte, where a normalizing parser would turn CR LF into LF.
+#pragma warning disable CA3075 // DTDs are ignored and no resolver is set, below
+        using var text = new XmlTextReader(stream)
+        {
+            Normalization = false,
+            DtdProcessing = DtdProcessing.Ignore,
+            XmlResolver = null,
+            WhitespaceHandling = WhitespaceHandling.All,
+        };
+#pragma warning restore CA3075
+        using var reader = XmlReader.Create(text, settings);
         var info = (IXmlLineInfo)reader;
         try
         {

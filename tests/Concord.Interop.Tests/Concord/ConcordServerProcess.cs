@@ -132,4 +132,11 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
 
     [GeneratedRegex("Message in session")]
     private static partial Regex MessageIn();
+
+    [GeneratedRegex(@"Message out session \w+, (\d+) bytes")]
+    private static partial Regex MessageOut();
+
+    /// <summary>The size of every answer the server sent, in order.</summary>
+    public IReadOnlyList<int> AnswerSizes =>
+        MessageOut().Matches(Log).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 }
