@@ -19,6 +19,8 @@ internal sealed record BenchmarkOptions
           --client-loglevel N       SyncEvolution client session log level (default 1: errors only)
           --syncevolution-loglevel N  session log level of SyncEvolution's server (default: SyncEvolution's
                                     own, a debug log of every session; 1 logs errors only and costs less CPU)
+          --concord-arg ARG         one more argument for `concord serve` (repeatable), e.g.
+                                    --concord-arg --Concord:SyncML:ChallengeType=syncml:auth-md5
           --concord-debug-log       run concord with --Logging:LogLevel:Concord=Debug (every SyncML message)
           --keep                    keep every temp folder (data, logs) and print where they are
         """;
@@ -43,6 +45,9 @@ internal sealed record BenchmarkOptions
     public int? SyncEvolutionLogLevel { get; init; }
 
     public bool ConcordDebugLog { get; init; }
+
+    /// <summary>Further arguments for <c>concord serve</c> (ASP.NET Core configuration such as settings).</summary>
+    public IReadOnlyList<string> ConcordArguments { get; init; } = [];
 
     public bool Keep { get; init; }
 
@@ -106,6 +111,9 @@ internal sealed record BenchmarkOptions
                     break;
                 case "--syncevolution-loglevel":
                     options = options with { SyncEvolutionLogLevel = Number(Value(), 1) };
+                    break;
+                case "--concord-arg":
+                    options = options with { ConcordArguments = [.. options.ConcordArguments, Value()] };
                     break;
                 case "--concord-debug-log":
                     options = options with { ConcordDebugLog = true };

@@ -39,8 +39,10 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
         string user,
         string password,
         bool debugLog,
+        IReadOnlyList<string> extraArguments,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(extraArguments);
         var dotnet = SyncEvolutionTooling.RequireExecutable("dotnet", "the .NET 10 SDK");
         var data = Path.Combine(runDirectory, "concord-data");
         var logPath = Path.Combine(runDirectory, "concord.log");
@@ -60,6 +62,8 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
         {
             arguments.Add("--Logging:LogLevel:Concord=Debug");
         }
+
+        arguments.AddRange(extraArguments);
 
         // sh execs dotnet in place (same pid), so the supervised process is the server itself.
         var process = SupervisedProcess.Start("/bin/sh", arguments, environment, runDirectory, "concord serve");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Concord.Interop.Tests.SyncEvolution;
 
 namespace Concord.EndToEnd;
@@ -44,7 +45,9 @@ internal static class Program
         var report = new ReportWriter(Console.Out, options);
         Console.WriteLine($"Concord vs SyncEvolution, end to end: sizes {string.Join(", ", options.Sizes)}, "
                           + $"{Environment.ProcessorCount} cores, CLK_TCK {ProcFs.ClockTicksPerSecond}, "
-                          + $"{options.EmptySessions} empty sessions, seed {options.Seed}");
+                          + $"{options.EmptySessions} empty sessions, seed {options.Seed}, "
+                          + $"SyncEvolution session loglevel {options.SyncEvolutionLogLevel?.ToString(CultureInfo.InvariantCulture) ?? "default"}"
+                          + (options.ConcordArguments.Count > 0 ? $", concord serve {string.Join(' ', options.ConcordArguments)}" : string.Empty));
         var runs = new List<RunResult>();
         try
         {
@@ -102,6 +105,7 @@ internal static class Program
                     BenchmarkRun.User,
                     BenchmarkRun.Password,
                     options.ConcordDebugLog,
+                    options.ConcordArguments,
                     cancellationToken)
                 .ConfigureAwait(false);
             return await run.RunAsync(server, cancellationToken).ConfigureAwait(false);

@@ -92,11 +92,25 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
                     "WHERE device_id = $d AND client_session_id = $s ORDER BY updated_at DESC LIMIT 1",
             ("$d", deviceId), ("$s", clientSessionId));
 
+    public IReadOnlyList<SessionRecord> SessionsOfDevice(string deviceId)
+    {
+        using var cmd = Cmd("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions " +
+                            "WHERE device_id = $d ORDER BY updated_at DESC", ("$d", deviceId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<SessionRecord>();
+        while (r.Read()) list.Add(Session(r));
+        return list;
+    }
+
     private SessionRecord? ReadSession(string sql, params (string, object?)[] args)
     {
         using var cmd = Cmd(sql, args);
         using var r = cmd.ExecuteReader();
-        if (!r.Read()) return null;
+        return r.Read() ? Session(r) : null;
+    }
+
+    private static SessionRecord Session(SqliteDataReader r)
+    {
         return new SessionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.GetString(4),
             r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : (byte[])r[6], r.IsDBNull(7) ? null : r.GetString(7),
             DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture));

@@ -37,6 +37,9 @@ public interface ISyncUnit : IDisposable
     /// <summary>The live session of a device with the client's session id, or null.</summary>
     SessionRecord? FindSession(string deviceId, string clientSessionId);
 
+    /// <summary>Every session of a device still kept, newest first.</summary>
+    IReadOnlyList<SessionRecord> SessionsOfDevice(string deviceId);
+
     /// <summary>Inserts or updates a session.</summary>
     void SaveSession(SessionRecord session);
 

@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Information, Message = "Slow sync for {Store} of device {Device}: {Reason}")]
     public static partial void SlowSyncForced(ILogger logger, string store, string device, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming {Store} of device {Device} from interrupted session {Old} ({Mode})")]
+    public static partial void Resumed(ILogger logger, string store, string device, string old, string mode);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Conflict on {Store} item {Guid} from device {Device}: {Resolution}")]
     public static partial void Conflict(ILogger logger, string store, string guid, string device, string resolution);
 

@@ -79,6 +79,9 @@ public sealed class StoreSession
     public long SnapshotSequence { get; set; }
 
     public bool ClientSyncReceived { get; set; }
+
+    /// <summary>This store resumes an interrupted session (Alert 225): the client sends only what it had left.</summary>
+    public bool Resumed { get; set; }
     public string? ClientType { get; set; }
     public int ClientAdded { get; set; }
     public int ClientUpdated { get; set; }

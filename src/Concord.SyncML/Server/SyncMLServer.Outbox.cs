@@ -37,7 +37,9 @@ public sealed partial class SyncMLServer
                     foreach (var item in c.Unit.LiveHeaders(user, storeName))
                     {
                         var mapped = c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid);
-                        if (mapped is null || mapped != s.Key)
+                        // A resumed slow sync carries only what the client had left to send: items it mapped
+                        // in the interrupted session are on the device already.
+                        if (mapped is null || (mapped != s.Key && !store.Resumed))
                         {
                             if (mapped is not null) c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
                             queue.Add(new OutboxEntry(0, i, ChangeKind.Add, item.Guid));

@@ -158,11 +158,12 @@ public sealed partial class SyncMLServer
             if (!alert.NoResp) c.Response.AddAlways(StatusFor(c, alert, 200));
             return;
         }
-        var requested = SyncTypeExtensions.FromAlertCode(alert.Code);
+        var resume = alert.Code == 225 && s.Version == SyncMLVersion.V12;
+        var requested = resume ? SyncType.TwoWay : SyncTypeExtensions.FromAlertCode(alert.Code);
         if (requested is null || s.Phase != ServerPhase.Init)
         {
-            // 225 (resume) is not offered: the session restarts with the anchors of the last completed sync.
-            Log.CommandRefused(_logger, "Alert " + alert.Code.ToString(CultureInfo.InvariantCulture), 406, "alert code not supported in this phase");
+            // 225 before OMA DS 1.2 does not exist; other codes are not sync types.
+            Log.CommandRefused(_logger, "Alert " + alert.Code.ToString(CultureInfo.InvariantCulture), 406, "alert code not supported in this phase or version");
             c.Response.AddAlways(StatusFor(c, alert, 406, item?.Target, item?.Source));
             return;
         }
@@ -177,7 +178,12 @@ public sealed partial class SyncMLServer
         var stored = c.Unit.LoadStoreState(c.UserId, s.DeviceId, storeName);
         var type = requested.Value;
         var code = 200;
-        if (type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer
+        StoreSession? interrupted = null;
+        if (resume)
+        {
+            (type, code, interrupted) = Resume(c, kind.Value, stored, item.Meta?.AnchorLast);
+        }
+        else if (type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer
             && (stored is null || stored.ClientAnchor != item.Meta?.AnchorLast))
         {
             // OMA DS 1.2 Protocol §6.3.1: anchors that do not match force a slow sync, answered 508.
@@ -199,8 +205,10 @@ public sealed partial class SyncMLServer
             ClientNextAnchor = item.Meta?.AnchorNext ?? "",
             ServerLastAnchor = stored?.ServerAnchor ?? "",
             ServerNextAnchor = serverNext,
-            PreviousSequence = type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer ? stored!.ServerSequence : 0,
+            PreviousSequence = interrupted?.PreviousSequence
+                ?? (type is SyncType.TwoWay or SyncType.OneWayFromClient or SyncType.OneWayFromServer ? stored!.ServerSequence : 0),
             ClientType = item.Meta?.Type,
+            Resumed = interrupted is not null,
         });
         var anchorData = new SyncMLElement("Data");
         var anchor = anchorData.Add(new SyncMLElement("Anchor", SyncMLNamespaces.MetInf));
@@ -221,6 +229,36 @@ public sealed partial class SyncMLServer
                 },
             ],
         });
+    }
+
+    /// <summary>
+    /// OMA DS 1.2 Protocol §6.13: the client asks to resume an interrupted session of a store (Alert 225). When
+    /// this device has such a session on record and its anchors still hold, the store resumes with the sync type
+    /// it had (status 200; the server's Alert names that type, never 225, which clients cannot map to a mode).
+    /// Otherwise the resume is refused with 509 and a normal two-way sync follows, or 508 and a slow sync when the
+    /// anchors do not match either (the Synthesis engine's behaviour, which its clients expect).
+    /// </summary>
+    private (SyncType Type, int Code, StoreSession? Interrupted) Resume(MessageContext c, StoreKind kind, StoreState? stored, string? clientLast)
+    {
+        var s = c.State;
+        var anchorsHold = stored is null ? string.IsNullOrEmpty(clientLast) : string.IsNullOrEmpty(clientLast) || stored.ClientAnchor == clientLast;
+        if (anchorsHold)
+        {
+            foreach (var record in c.Unit.SessionsOfDevice(s.DeviceId))
+            {
+                if (record.Key == s.Key || record.UserId != s.UserId) continue;
+                var old = StateOf(record);
+                if (old.Phase == ServerPhase.Done) continue;
+                var store = old.Stores.Find(x => x.Kind == kind);
+                if (store is null) continue;
+                c.Unit.DeleteSession(record.Key);   // its state lives on in this session
+                Log.Resumed(_logger, kind.CanonicalName(), s.DeviceId, record.Key, store.Type.ToModeName());
+                return (store.Type, 200, store);
+            }
+        }
+        if (stored is not null && anchorsHold) return (SyncType.TwoWay, 509, null);
+        Log.SlowSyncForced(_logger, kind.CanonicalName(), s.DeviceId, "a resume with nothing to resume and no matching anchors");
+        return (SyncType.Slow, 508, null);
     }
 
     private void HandleDeviceInfo(MessageContext c, DeviceInfoCommand cmd)
