@@ -93,7 +93,8 @@ public static class AlphaIdentifier
     {
         ArgumentNullException.ThrowIfNull(name);
         format = default;
-        var best = Candidates(name).Where(c => c.Length <= destination.Length).OrderBy(c => c.Length).FirstOrDefault();
+        var capacity = destination.Length;
+        var best = Candidates(name).Where(c => c.Length <= capacity).OrderBy(c => c.Length).FirstOrDefault();
         if (best.Length == 0 && name.Length > 0) return false;
 
         destination.Fill(Padding);

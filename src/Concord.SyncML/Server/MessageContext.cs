@@ -12,6 +12,7 @@ internal sealed class MessageContext(ISyncUnit unit, ServerSessionState state, S
     public ResponseBuilder Response { get; } = response;
     public string RemoteAddress { get; } = remoteAddress;
     public bool CompletedNow { get; set; }
+    public bool SuspendRequested { get; set; }
     public string MsgId => Message.Header.MsgId;
     public long UserId => State.UserId ?? throw new InvalidOperationException("Session not authenticated.");
 }

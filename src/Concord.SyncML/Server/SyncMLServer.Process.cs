@@ -73,6 +73,7 @@ public sealed partial class SyncMLServer
             Dispatch(c, cmd);
         }
 
+        if (c.SuspendRequested && s.Version == SyncMLVersion.V12) return true;
         switch (s.Phase)
         {
             case ServerPhase.Init when m.Final && !sawSync:
@@ -153,9 +154,17 @@ public sealed partial class SyncMLServer
     {
         var s = c.State;
         var item = alert.Items.FirstOrDefault();
-        if (alert.Code is 222 or 223 or 224)
+        if (alert.Code is 222 or 223)
         {
             if (!alert.NoResp) c.Response.AddAlways(StatusFor(c, alert, 200));
+            return;
+        }
+        if (alert.Code == 224)
+        {
+            // OMA DS 1.2 Protocol §6.13: the client suspends. The session ends here, incomplete, so that a later
+            // Alert 225 can resume it; nothing queued for the client is lost, anchors stay as they were.
+            c.SuspendRequested = true;
+            if (!alert.NoResp) c.Response.AddAlways(StatusFor(c, alert, s.Version == SyncMLVersion.V12 ? 200 : 406));
             return;
         }
         var resume = alert.Code == 225 && s.Version == SyncMLVersion.V12;
