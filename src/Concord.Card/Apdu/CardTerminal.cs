@@ -97,7 +97,7 @@ public sealed class CardTerminal(ICardConnection connection)
         var changes = new List<RecordChange>();
         while (true)
         {
-            var response = Send(new CommandApdu(0x80, Ins.GetChanges, (byte)(changes.Count >> 8), (byte)changes.Count,
+            var response = Send(new CommandApdu(0x80, Ins.GetChanges, (byte)(changes.Count >> 8), (byte)(changes.Count & 0xFF),
                 default, 256));
             var sw = response.StatusWord;
             if (sw != StatusWord.Success && sw != StatusWord.MoreDataAvailable)

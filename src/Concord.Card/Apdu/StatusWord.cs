@@ -81,7 +81,7 @@ public readonly record struct StatusWord(ushort Value)
     public byte Sw1 => (byte)(Value >> 8);
 
     /// <summary>SW2, the second byte.</summary>
-    public byte Sw2 => (byte)Value;
+    public byte Sw2 => (byte)(Value & 0xFF);
 
     /// <summary>True for 9000 and 91xx (normal processing).</summary>
     public bool IsSuccess => Sw1 is 0x90 or 0x91;
@@ -93,10 +93,10 @@ public readonly record struct StatusWord(ushort Value)
     public bool MayChangeMemory => Sw1 is 0x90 or 0x91 or 0x61 or 0x63;
 
     /// <summary>61xx: xx response bytes still available (00 means 256 or more).</summary>
-    public static StatusWord BytesAvailable(int count) => new(0x61, (byte)Math.Min(count, 256));
+    public static StatusWord BytesAvailable(int count) => new(0x61, (byte)(Math.Min(count, 256) & 0xFF));
 
     /// <summary>6Cxx: wrong Le; xx is the exact length (00 means 256).</summary>
-    public static StatusWord ExactLength(int count) => new(0x6C, (byte)Math.Min(count, 256));
+    public static StatusWord ExactLength(int count) => new(0x6C, (byte)(Math.Min(count, 256) & 0xFF));
 
     /// <summary>63Cx: verification failed, x tries left.</summary>
     public static StatusWord TriesLeft(int count) => new(0x63, (byte)(0xC0 | Math.Min(count, 15)));

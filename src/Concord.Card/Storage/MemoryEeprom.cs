@@ -90,7 +90,7 @@ public sealed class MemoryEeprom : IEeprom
             // A torn step: some bytes programmed, the cells after them in an undefined state.
             var written = Math.Min(_tornBytes, source.Length);
             source[..written].CopyTo(_memory.AsSpan(offset));
-            for (var i = written; i < source.Length; i++) _memory[offset + i] ^= (byte)(0xA5 ^ i);
+            for (var i = written; i < source.Length; i++) _memory[offset + i] ^= (byte)((0xA5 ^ i) & 0xFF);
             IsPoweredOff = true;
             throw new PowerLossException(step);
         }

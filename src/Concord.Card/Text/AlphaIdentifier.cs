@@ -172,7 +172,7 @@ public static class AlphaIdentifier
                 foreach (var c in name)
                 {
                     destination[at++] = (byte)(c >> 8);
-                    destination[at++] = (byte)c;
+                    destination[at++] = (byte)(c & 0xFF);
                 }
                 break;
             default:
@@ -185,7 +185,7 @@ public static class AlphaIdentifier
                 else
                 {
                     destination[at++] = (byte)(how.WindowBase >> 8);
-                    destination[at++] = (byte)how.WindowBase;
+                    destination[at++] = (byte)(how.WindowBase & 0xFF);
                 }
                 foreach (var c in name)
                 {

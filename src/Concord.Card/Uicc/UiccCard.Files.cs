@@ -99,7 +99,7 @@ public sealed partial class UiccCard
             fcp.AddRange(value);
         }
 
-        static byte[] Be16(int value) => [(byte)(value >> 8), (byte)value];
+        static byte[] Be16(int value) => [(byte)(value >> 8), (byte)(value & 0xFF)];
 
         if (file.IsDirectory)
         {

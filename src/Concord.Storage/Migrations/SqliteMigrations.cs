@@ -103,5 +103,16 @@ internal static class SqliteMigrations
             PRIMARY KEY (session, position)
         ) WITHOUT ROWID;
         """,
+        // 2: per device and item, the version that device last sent or received: the base of a three-way merge.
+        """
+        CREATE TABLE item_bases (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            device_id TEXT NOT NULL,
+            store TEXT NOT NULL,
+            guid TEXT NOT NULL,
+            content TEXT NOT NULL,
+            PRIMARY KEY (user_id, device_id, store, guid)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -101,6 +101,19 @@ internal sealed partial class SqliteSyncUnit
             ("$u", userId), ("$s", store), ("$g", guid), ("$q", seq), ("$b", changedBy));
     }
 
+    public string? GetBase(long userId, string deviceId, string store, string guid) =>
+        Scalar("SELECT content FROM item_bases WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid)) as string;
+
+    public void SetBase(long userId, string deviceId, string store, string guid, string content) =>
+        Exec("INSERT INTO item_bases(user_id, device_id, store, guid, content) VALUES($u, $d, $s, $g, $c) " +
+             "ON CONFLICT(user_id, device_id, store, guid) DO UPDATE SET content = $c",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid), ("$c", content));
+
+    public void RemoveBase(long userId, string deviceId, string store, string guid) =>
+        Exec("DELETE FROM item_bases WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid));
+
     public void AddHistory(long userId, string store, string guid, string content, string reason) =>
         Exec("INSERT INTO item_history(user_id, store, guid, content, reason, at) VALUES($u, $s, $g, $c, $r, $t)",
             ("$u", userId), ("$s", store), ("$g", guid), ("$c", content), ("$r", reason), ("$t", Now()));

@@ -98,6 +98,15 @@ public interface ISyncUnit : IDisposable
     /// <summary>Marks an item deleted, keeping a tombstone for the change log.</summary>
     void DeleteItem(long userId, string store, string guid, string changedBy);
 
+    /// <summary>The version of an item a device last sent or received (the base of a three-way merge), or null.</summary>
+    string? GetBase(long userId, string deviceId, string store, string guid);
+
+    /// <summary>Records the version of an item a device now has.</summary>
+    void SetBase(long userId, string deviceId, string store, string guid, string content);
+
+    /// <summary>Forgets a device's base of an item (deleted there).</summary>
+    void RemoveBase(long userId, string deviceId, string store, string guid);
+
     /// <summary>Keeps a version that lost a conflict, or was replaced, in the item's history.</summary>
     void AddHistory(long userId, string store, string guid, string content, string reason);
 

@@ -181,13 +181,16 @@ public sealed partial class SyncMLServer
         var existing = guid is null ? null : c.Unit.GetItem(user, storeName, guid);
         if (existing is { Deleted: false, Content: { } serverText })
         {
-            var changedOnServer = existing.Sequence > store.PreviousSequence && existing.ChangedBy != s.DeviceId;
-            if (store.Type is SyncType.Slow or SyncType.RefreshFromClient || changedOnServer)
+            // Changed here by someone else since this device last synced, and changed on the device: a conflict.
+            var conflict = existing.Sequence > store.PreviousSequence && existing.ChangedBy != s.DeviceId
+                && store.Type is SyncType.TwoWay or SyncType.OneWayFromClient;
+            if (store.Type is SyncType.Slow or SyncType.RefreshFromClient || conflict)
             {
-                return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !changedOnServer || store.Type != SyncType.TwoWay && store.Type != SyncType.OneWayFromClient);
+                return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !conflict);
             }
             if (serverText != text) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(text, type), s.DeviceId);
             c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
+            c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, text);
             store.ClientUpdated++;
             return (200, null);
         }
@@ -208,6 +211,7 @@ public sealed partial class SyncMLServer
         c.Unit.PutItem(user, storeName, newGuid, ContentOf(text, type), s.DeviceId);
         // Recorded now, not at Map time: a client that resends this Add after a broken session updates, not doubles.
         c.Unit.SetMap(user, s.DeviceId, storeName, luid, newGuid, s.Key);
+        c.Unit.SetBase(user, s.DeviceId, storeName, newGuid, text);
         store.ClientAdded++;
         return (201, null);
     }
@@ -217,7 +221,9 @@ public sealed partial class SyncMLServer
     {
         var s = c.State;
         var user = c.UserId;
+        var baseText = c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid);
         c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
+        c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, clientText);
         if (serverText == clientText) return (200, null);
         if (store.Type == SyncType.RefreshFromClient)
         {
@@ -250,7 +256,9 @@ public sealed partial class SyncMLServer
                 Log.Conflict(_logger, storeName, existing.Guid, s.DeviceId, "duplicated");
                 return (209, null);
             default:
-                var merged = ItemMerger.Merge(null, serverText, clientText);
+                // Three-way against what this device last had: a field only one side changed takes that side's
+                // value; one both changed differently keeps the server's (OMA leaves the policy to the server).
+                var merged = ItemMerger.Merge(baseText, serverText, clientText);
                 result = merged.Content;
                 changedBy = result == clientText ? s.DeviceId : "server";
                 code = slow ? 200 : 207;
@@ -297,6 +305,7 @@ public sealed partial class SyncMLServer
             cmd.Archive ? "archived by client delete" : cmd.SoftDelete ? "soft-deleted by client" : "deleted by client");
         c.Unit.DeleteItem(user, storeName, existing.Guid, s.DeviceId);
         c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, existing.Guid);
+        c.Unit.RemoveBase(user, s.DeviceId, storeName, existing.Guid);
         store.ClientDeleted++;
         return (200, null);
     }

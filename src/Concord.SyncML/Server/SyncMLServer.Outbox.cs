@@ -138,6 +138,7 @@ public sealed partial class SyncMLServer
                     if (next < 0)
                     {
                         s.Outgoing = null;
+                        c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
                         c.Unit.Dequeue(s.Key, entry.Position);
                         Count(store, entry.Kind);
                         addedAny = true;
@@ -157,6 +158,8 @@ public sealed partial class SyncMLServer
                 group.Commands.Add(command);
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                if (entry.Kind == ChangeKind.Delete) c.Unit.RemoveBase(user, s.DeviceId, storeName, entry.Guid);
+                else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
                 c.Unit.Dequeue(s.Key, entry.Position);
                 Count(store, entry.Kind);
                 addedAny = true;

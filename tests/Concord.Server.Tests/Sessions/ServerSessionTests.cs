@@ -263,3 +263,54 @@ public class ServerSessionTests
         }
     }
 }
+
+public class ThreeWayMergeTests
+{
+    [Fact]
+    public void A_field_changed_on_one_side_and_another_field_changed_on_the_other_both_survive_against_the_base()
+    {
+        using var f = new ServerFixture();
+        var a = f.Device("dev-a");
+        var b = f.Device("dev-b");
+        const string v1 = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nTEL;TYPE=CELL:111\r\nNOTE:old note\r\nEND:VCARD\r\n";
+        var luid = a.Add("contacts", v1);
+        a.Sync(("contacts", SyncType.TwoWay));
+        b.Sync(("contacts", SyncType.TwoWay));
+        var bluid = b.Store("contacts").Keys.Single();
+
+        // B changes the phone; A changes the note. Without the base, the server's old note would look "changed".
+        b.Update("contacts", bluid, v1.Replace("TEL;TYPE=CELL:111", "TEL;TYPE=CELL:222", StringComparison.Ordinal));
+        b.Sync(("contacts", SyncType.TwoWay));
+        a.Update("contacts", luid, v1.Replace("NOTE:old note", "NOTE:new note", StringComparison.Ordinal));
+        var r = a.Sync(("contacts", SyncType.TwoWay));
+        Assert.Contains(207, r.ItemStatuses);
+        var merged = a.Store("contacts")[luid];
+        Assert.Contains("TEL;TYPE=CELL:222", merged, StringComparison.Ordinal);
+        Assert.Contains("NOTE:new note", merged, StringComparison.Ordinal);
+        Assert.DoesNotContain("111", merged, StringComparison.Ordinal);
+        b.Sync(("contacts", SyncType.TwoWay));
+        Assert.Equal(merged, b.Store("contacts")[bluid]);
+    }
+
+    [Fact]
+    public void The_same_field_changed_on_both_sides_keeps_the_server_value_and_the_client_version_in_history()
+    {
+        using var f = new ServerFixture();
+        var a = f.Device("dev-a");
+        var b = f.Device("dev-b");
+        const string v1 = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nNOTE:v1\r\nEND:VCARD\r\n";
+        var luid = a.Add("contacts", v1);
+        a.Sync(("contacts", SyncType.TwoWay));
+        b.Sync(("contacts", SyncType.TwoWay));
+        var bluid = b.Store("contacts").Keys.Single();
+        b.Update("contacts", bluid, v1.Replace("NOTE:v1", "NOTE:from b", StringComparison.Ordinal));
+        b.Sync(("contacts", SyncType.TwoWay));
+        a.Update("contacts", luid, v1.Replace("NOTE:v1", "NOTE:from a", StringComparison.Ordinal));
+        a.Sync(("contacts", SyncType.TwoWay));
+        Assert.Contains("NOTE:from b", a.Store("contacts")[luid], StringComparison.Ordinal);
+        using var unit = f.Data.Repository.Begin();
+        var user = unit.FindUser("bob")!.Id;
+        var guid = unit.FindGuid(user, "dev-a", "contacts", luid)!;
+        Assert.True(unit.CountHistory(user, "contacts", guid) >= 1);
+    }
+}
