@@ -30,7 +30,8 @@ fi
 passed=0
 failed=0
 results=$(mktemp -d)
-for proj in tests/*/*.csproj; do
+# The test projects of the solution, in its order.
+for proj in $(grep -oE 'tests/[^"]+\.Tests\.csproj' Concord.slnx); do
   name=$(basename "$proj" .csproj)
   log="$results/$name.log"
   dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1

@@ -43,6 +43,9 @@ public sealed partial class UiccCard
     /// <summary>The file tree.</summary>
     public CardFileSystem Files { get; }
 
+    /// <summary>The EEPROM-backed state, for tests that compare it byte for byte.</summary>
+    internal CardMemory Memory => _memory;
+
     /// <summary>EEPROM bytes a card of <paramref name="geometry"/> needs with pages of <paramref name="pageSize"/>.</summary>
     public static int RequiredEepromSize(CardGeometry geometry, int pageSize = 64) =>
         CardMemory.RequiredSize(geometry, pageSize);
