@@ -34,7 +34,7 @@ results=$(mktemp -d)
 for proj in $(grep -oE 'tests/[^"]+\.Tests\.csproj' Concord.slnx); do
   name=$(basename "$proj" .csproj)
   log="$results/$name.log"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" >"$log" 2>&1
+  dotnet test "$proj" -c Release --no-build -nologo >"$log" 2>&1
   rc=$?
   summary=$(grep -E "^(Passed|Failed)!" "$log" | tail -n 1)
   p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$summary")

@@ -13,7 +13,9 @@ internal sealed record BenchmarkOptions
           --concord PATH            concord.dll to run as `dotnet PATH serve` (required for the Concord server)
           --sizes "1000 10000"      contact counts, one fresh run per server and size (also --sizes 200 --sizes 500)
           --servers LIST            concord,syncevolution (default both)
-          --empty-sessions N        empty two-way sessions to average the per-session cost over (default 5)
+          --empty-sessions N        empty two-way sessions to average the per-session cost over (default 10)
+          --warm-up-items N         contacts device W adds and deletes before the measured phases (default 200)
+          --warm-up-sessions N      empty two-way sessions of device W after that (default 40)
           --seed N                  seed of the generated contacts (default 20250101)
           --client-timeout-minutes  limit of each client run (default 10 + 1 per 1,000 contacts)
           --client-loglevel N       SyncEvolution client session log level (default 1: errors only)
@@ -33,7 +35,16 @@ internal sealed record BenchmarkOptions
 
     public bool RunSyncEvolution { get; init; } = true;
 
-    public int EmptySessions { get; init; } = 5;
+    public int EmptySessions { get; init; } = 10;
+
+    /// <summary>Contacts device W adds and deletes again before the measured phases.</summary>
+    public int WarmUpItems { get; init; } = 200;
+
+    /// <summary>
+    /// Empty two-way sessions of device W before the measured phases: .NET tiers a method up after 30 calls, so a
+    /// fresh server needs a few dozen sessions before a session costs what it costs on a server that runs for days.
+    /// </summary>
+    public int WarmUpSessions { get; init; } = 40;
 
     public int Seed { get; init; } = 20250101;
 
@@ -99,6 +110,12 @@ internal sealed record BenchmarkOptions
                     break;
                 case "--empty-sessions":
                     options = options with { EmptySessions = Number(Value(), 1) };
+                    break;
+                case "--warm-up-items":
+                    options = options with { WarmUpItems = Number(Value(), 0) };
+                    break;
+                case "--warm-up-sessions":
+                    options = options with { WarmUpSessions = Number(Value(), 0) };
                     break;
                 case "--seed":
                     options = options with { Seed = Number(Value(), 0) };

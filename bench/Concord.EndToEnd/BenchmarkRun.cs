@@ -41,25 +41,54 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, IReadOnlyList<Gener
             var changed = contacts.Select(c => ContactGenerator.IsChanged(c.Index) ? ContactGenerator.Change(c) : c)
                 .ToList();
             var changedCount = contacts.Count(c => ContactGenerator.IsChanged(c.Index));
+            var warmUpContacts = new ContactGenerator(options.Seed + 1).Generate(options.WarmUpItems);
             Func<Task<string?>>[] steps =
             [
-                () => PhaseAsync(BenchmarkPhase.WarmUp, w, SyncEvolutionSyncMode.Slow, 1, 0),
-                () => PhaseAsync(BenchmarkPhase.SlowUpA, a, SyncEvolutionSyncMode.Slow, 1, contacts.Count),
-                () => PhaseAsync(BenchmarkPhase.SlowDownB, b, SyncEvolutionSyncMode.Slow, 1, contacts.Count),
+                () => PhaseAsync(BenchmarkPhase.WarmUp, 2 * warmUpContacts.Count, token => WarmUpAsync(w, token)),
+                () => PhaseAsync(BenchmarkPhase.SlowUpA, contacts.Count, token =>
+                    RepeatAsync(a, SyncEvolutionSyncMode.Slow, 1, token)),
+                () => PhaseAsync(BenchmarkPhase.SlowDownB, contacts.Count, token =>
+                    RepeatAsync(b, SyncEvolutionSyncMode.Slow, 1, token)),
                 () => Task.FromResult(DeviceComparison.Compare("device B", b, contacts, checkChanges: false)),
                 () =>
                 {
                     ChangeOnDevice(a, contactsDirectory, changed);
                     return Task.FromResult<string?>(null);
                 },
-                () => PhaseAsync(BenchmarkPhase.TwoWayUpA, a, SyncEvolutionSyncMode.TwoWay, 1, changedCount),
-                () => PhaseAsync(BenchmarkPhase.TwoWayDownB, b, SyncEvolutionSyncMode.TwoWay, 1, changedCount),
+                () => PhaseAsync(BenchmarkPhase.TwoWayUpA, changedCount, token =>
+                    RepeatAsync(a, SyncEvolutionSyncMode.TwoWay, 1, token)),
+                () => PhaseAsync(BenchmarkPhase.TwoWayDownB, changedCount, token =>
+                    RepeatAsync(b, SyncEvolutionSyncMode.TwoWay, 1, token)),
                 () => Task.FromResult(DeviceComparison.Compare("device B", b, changed, checkChanges: true)),
-                () => PhaseAsync(
-                    BenchmarkPhase.EmptyTwoWay, a, SyncEvolutionSyncMode.TwoWay, options.EmptySessions, 0),
+                () => PhaseAsync(BenchmarkPhase.EmptyTwoWay, 0, token =>
+                    RepeatAsync(a, SyncEvolutionSyncMode.TwoWay, options.EmptySessions, token)),
                 () => Task.FromResult(DeviceComparison.Compare("device A", a, changed, checkChanges: true)),
                 () => Task.FromResult(DeviceComparison.Compare("device B", b, changed, checkChanges: true)),
             ];
+
+            async Task<IReadOnlyList<SyncEvolutionRunResult>> WarmUpAsync(
+                SyncEvolutionClient device,
+                CancellationToken token)
+            {
+                // Every code path the measured phases take, on items that are gone again before device A starts:
+                // add (slow sync), delete (two-way), then empty sessions until Concord's JIT has tiered up.
+                foreach (var contact in warmUpContacts)
+                {
+                    device.WriteItem(SyncEvolutionDatastore.Contacts, contact.FileName, contact.VCard);
+                }
+
+                var results = new List<SyncEvolutionRunResult>();
+                results.AddRange(await RepeatAsync(device, SyncEvolutionSyncMode.Slow, 1, token).ConfigureAwait(false));
+                device.DeleteAllItems(SyncEvolutionDatastore.Contacts);
+                if (results.All(r => r.Succeeded))
+                {
+                    results.AddRange(await RepeatAsync(device, SyncEvolutionSyncMode.TwoWay, 1 + options.WarmUpSessions, token)
+                        .ConfigureAwait(false));
+                }
+
+                return results;
+            }
+
             foreach (var step in steps)
             {
                 failure = await step().ConfigureAwait(false);
@@ -120,29 +149,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, IReadOnlyList<Gener
 
         async Task<string?> PhaseAsync(
             string name,
-            SyncEvolutionClient device,
-            SyncEvolutionSyncMode mode,
-            int sessions,
-            int items)
+            int items,
+            Func<CancellationToken, Task<IReadOnlyList<SyncEvolutionRunResult>>> body)
         {
-            var (ticks, runs) = await meter.MeasureAsync(
-                    async token =>
-                    {
-                        var results = new List<SyncEvolutionRunResult>();
-                        for (var i = 0; i < sessions; i++)
-                        {
-                            var run = await device.SyncAsync(mode, token).ConfigureAwait(false);
-                            results.Add(run);
-                            if (!run.Succeeded)
-                            {
-                                break;
-                            }
-                        }
-
-                        return results;
-                    },
-                    cancellationToken)
-                .ConfigureAwait(false);
+            var (ticks, runs) = await meter.MeasureAsync(body, cancellationToken).ConfigureAwait(false);
+            var sessions = runs.Count;
             var phase = new PhaseResult(
                 name,
                 sessions,
@@ -168,6 +179,27 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, IReadOnlyList<Gener
             phases.Add(phase);
             return null;
         }
+    }
+
+    /// <summary>Runs <paramref name="count"/> syncs of one device, stopping at the first that fails.</summary>
+    private static async Task<IReadOnlyList<SyncEvolutionRunResult>> RepeatAsync(
+        SyncEvolutionClient device,
+        SyncEvolutionSyncMode mode,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<SyncEvolutionRunResult>();
+        for (var i = 0; i < count; i++)
+        {
+            var run = await device.SyncAsync(mode, cancellationToken).ConfigureAwait(false);
+            results.Add(run);
+            if (!run.Succeeded)
+            {
+                break;
+            }
+        }
+
+        return results;
     }
 
     private static long Applied(SyncEvolutionRunResult run, string side) =>

@@ -45,7 +45,9 @@ internal static class Program
         var report = new ReportWriter(Console.Out, options);
         Console.WriteLine($"Concord vs SyncEvolution, end to end: sizes {string.Join(", ", options.Sizes)}, "
                           + $"{Environment.ProcessorCount} cores, CLK_TCK {ProcFs.ClockTicksPerSecond}, "
-                          + $"{options.EmptySessions} empty sessions, seed {options.Seed}, "
+                          + $"warm-up W +{options.WarmUpItems}/-{options.WarmUpItems} items and "
+                          + $"{options.WarmUpSessions} empty sessions, {options.EmptySessions} measured empty sessions, "
+                          + $"seed {options.Seed}, "
                           + $"SyncEvolution session loglevel {options.SyncEvolutionLogLevel?.ToString(CultureInfo.InvariantCulture) ?? "default"}"
                           + (options.ConcordArguments.Count > 0 ? $", concord serve {string.Join(' ', options.ConcordArguments)}" : string.Empty));
         var runs = new List<RunResult>();

@@ -91,11 +91,18 @@ internal sealed class TreeMeter(IServerUnderTest server)
     {
         foreach (var pid in server.GetProcessIds())
         {
-            _ = SeenProcesses.Add(ProcFs.ReadName(pid));
-            if (ProcFs.ReadPeakRssKib(pid) is { } peak && peak > PeakRssKib)
+            var name = ProcFs.ReadName(pid);
+            var peak = ProcFs.ReadPeakRssKib(pid);
+            if (name == "?" || peak is null)
             {
-                PeakRssKib = peak;
-                PeakRssProcess = $"{ProcFs.ReadName(pid)} (pid {pid})";
+                continue; // gone between listing and reading
+            }
+
+            _ = SeenProcesses.Add(name);
+            if (peak > PeakRssKib)
+            {
+                PeakRssKib = peak.Value;
+                PeakRssProcess = $"{name} (pid {pid})";
             }
         }
     }

@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) read -r -a more <<<"${2//,/ }"; sizes+=("${more[@]}"); shift 2 ;;
     --no-build) build=0; shift ;;
-    --servers|--empty-sessions|--seed|--client-timeout-minutes|--client-loglevel|--syncevolution-loglevel|--concord|--concord-arg)
+    --servers|--empty-sessions|--warm-up-items|--warm-up-sessions|--seed|--client-timeout-minutes|--client-loglevel|--syncevolution-loglevel|--concord|--concord-arg)
       pass+=("$1" "$2"); shift 2 ;;
     -h|--help) pass+=("$1"); shift ;;
     [0-9]*) sizes+=("$1"); shift ;;

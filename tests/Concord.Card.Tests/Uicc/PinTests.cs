@@ -80,7 +80,7 @@ public class PinTests
         card.Reset();
         card.Send("00 A4 08 0C 04 7F10 6F3A");
         Assert.Equal("9000", card.Sw("00 B2 01 04 1C"));
-        Assert.Contains("C6099001 40", card.Send("00 A4 00 04 02 3F00 00").Insert(26, " "), StringComparison.Ordinal);
+        Assert.Contains("C609900140", card.Send("00 A4 00 04 02 3F00 00"), StringComparison.Ordinal);  // PS_DO: PIN1 off
 
         Assert.Equal("9000", card.Send($"00 28 00 01 08 {Pin0000}"));
         card.Reset();

@@ -101,4 +101,32 @@ public sealed class ConcordInteropTests(ITestOutputHelper output)
         Assert.Equal(2, a.ReadItems(c).Count);
         Assert.Contains(a.ReadItems(c).Values, v => v.Contains("555 0101", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Edits_of_different_fields_of_one_contact_on_two_devices_are_both_kept()
+    {
+        using var timeout = new CancellationTokenSource(TestTimeout);
+        var token = timeout.Token;
+        await using var server = await ConcordServerProcess.StartAsync([(User, Secret)], [], token);
+        using var a = await Device(server, "device-a", token);
+        using var b = await Device(server, "device-b", token);
+        const SyncEvolutionDatastore c = SyncEvolutionDatastore.Contacts;
+        a.WriteItem(c, "ann.vcf", VCard("Ann", "Lee", "+44 20 7946 0001", "NOTE:first note\r\n"));
+        await SyncOk(a, SyncEvolutionSyncMode.Slow, server, token);
+        await SyncOk(b, SyncEvolutionSyncMode.Slow, server, token);
+        var bName = b.ReadItems(c).Keys.Single();
+
+        // B changes the phone and syncs; A, not synced since, changes the note: a conflict on one contact.
+        b.WriteItem(c, bName, VCard("Ann", "Lee", "+44 20 7946 0002", "NOTE:first note\r\n"));
+        await SyncOk(b, SyncEvolutionSyncMode.TwoWay, server, token);
+        a.WriteItem(c, "ann.vcf", VCard("Ann", "Lee", "+44 20 7946 0001", "NOTE:second note\r\n"));
+        await SyncOk(a, SyncEvolutionSyncMode.TwoWay, server, token);
+        await SyncOk(b, SyncEvolutionSyncMode.TwoWay, server, token);
+
+        AssertSameEverywhere(server, "contacts", (a, c), (b, c));
+        var merged = Assert.Single(ItemLines.ServerItems(server.DataFolder, User, "contacts"));
+        Assert.Contains("0002", merged, StringComparison.Ordinal);
+        Assert.Contains("second note", merged, StringComparison.Ordinal);
+        Assert.Contains("Conflict on contacts", server.Log, StringComparison.Ordinal);
+    }
 }

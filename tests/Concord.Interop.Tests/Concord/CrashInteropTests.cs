@@ -14,10 +14,10 @@ public sealed class CrashInteropTests(ITestOutputHelper output)
         $"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Family{i};Person{i};;;\r\nFN:Person{i} Family{i}\r\nTEL;TYPE=CELL:+44 20 7946 {i:0000}\r\n" +
         $"EMAIL:person{i}@example.org\r\nNOTE:{new string('x', 300)}\r\nEND:VCARD\r\n";
 
-    private static Task<SyncEvolutionClient> Device(ConcordServerProcess server, string id, CancellationToken token) =>
+    private static Task<SyncEvolutionClient> Device(Uri url, string id, CancellationToken token) =>
         SyncEvolutionClient.CreateAsync(new SyncEvolutionClientOptions
         {
-            ServerUrl = server.Url, Username = User, Password = Secret, DeviceId = id, Encoding = SyncEvolutionMessageEncoding.Xml,
+            ServerUrl = url, Username = User, Password = Secret, DeviceId = id, Encoding = SyncEvolutionMessageEncoding.Xml,
             AuthType = SyncEvolutionAuthType.Basic, Datastores = [C], MaxMessageSize = 10240,
         }, token);
 
@@ -31,8 +31,10 @@ public sealed class CrashInteropTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var token = timeout.Token;
         await using var server = await ConcordServerProcess.StartAsync([(User, Secret)], [], token);
-        using var a = await Device(server, "dev-a", token);
-        using var b = await Device(server, "dev-b", token);
+        // The clients talk through a proxy that kills the server (SIGKILL, by pid) when the chosen request arrives.
+        await using var proxy = new FaultProxy(() => server.Url);
+        using var a = await Device(proxy.Url, "dev-a", token);
+        using var b = await Device(proxy.Url, "dev-b", token);
         const int count = 150;
         for (var i = 0; i < count; i++) a.WriteItem(C, $"{i}.vcf", VCard(i));
         var victim = a;
@@ -42,13 +44,17 @@ public sealed class CrashInteropTests(ITestOutputHelper output)
             Assert.True(up.Succeeded, up.ToString());
             victim = b;
         }
-        var before = server.MessagesReceived;
-        var sync = victim.SyncAsync(SyncEvolutionSyncMode.Slow, token);
-        await server.WaitForMessagesAsync(before + killAfterMessages, TimeSpan.FromMinutes(2), token);
-        server.Kill();
-        var broken = await sync;
-        output.WriteLine($"killed after {server.MessagesReceived - before} messages; the client said: exit {broken.ExitCode}");
+        var before = proxy.Requests;
+        var killAt = before + killAfterMessages + 1;
+        proxy.BeforeForward = n =>
+        {
+            if (n == killAt) server.Kill();
+        };
+        var broken = await victim.SyncAsync(SyncEvolutionSyncMode.Slow, token);
+        proxy.BeforeForward = null;
+        output.WriteLine($"killed at request {killAt - before} of the session; the client said: exit {broken.ExitCode}");
         Assert.False(broken.Succeeded);
+        Assert.Equal(before + killAfterMessages, server.MessagesReceived);
 
         await server.RestartAsync(token);
         var again = await victim.SyncAsync(SyncEvolutionSyncMode.TwoWay, token);

@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Concord.Card.Pcsc;
+
+namespace Concord.Card.Tests.Pcsc;
+
+/// <summary>
+/// A pcscd of the tests' own: started under <c>unshare -m</c> with a temp folder bind-mounted over /run/pcscd and a
+/// private reader configuration putting vpcd on free ports, so it never meets a system pcscd. Stopped by its pid.
+/// Needs the Debian packages pcscd, vsmartcard-vpcd and libpcsclite1.
+/// </summary>
+public sealed class PcscdFixture : IDisposable
+{
+    private const string Driver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
+    private readonly Process _pcscd;
+    private readonly DirectoryInfo _folder;
+
+    public PcscdFixture()
+    {
+        foreach (var needed in new[] { "/usr/sbin/pcscd", Driver, "/usr/bin/unshare" })
+        {
+            if (!File.Exists(needed))
+                throw new InvalidOperationException(
+                    $"{needed} is missing: install the Debian packages pcscd, vsmartcard-vpcd and libpcsclite1.");
+        }
+
+        _folder = Directory.CreateTempSubdirectory("concord-pcscd-");
+        var run = Directory.CreateDirectory(Path.Combine(_folder.FullName, "run")).FullName;
+        var config = Directory.CreateDirectory(Path.Combine(_folder.FullName, "reader.conf.d")).FullName;
+        Port = FreePortPair();
+        var channel = Port.ToString("X", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(config, "vpcd"),
+            $"FRIENDLYNAME \"Concord Test PCD\"\nDEVICENAME /dev/null:0x{channel}\nLIBPATH {Driver}\nCHANNELID 0x{channel}\n");
+
+        // Before this process's first pcsc-lite call: the library reads the socket path once.
+        PcscContext.UseSocket(Path.Combine(run, "pcscd.comm"));
+
+        var start = new ProcessStartInfo("/usr/bin/unshare")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "-m", "sh", "-c",
+            "mkdir -p /run/pcscd && mount --bind \"$0\" /run/pcscd && exec pcscd -f -c \"$1\"", run, config })
+            start.ArgumentList.Add(arg);
+        _pcscd = Process.Start(start) ?? throw new InvalidOperationException("pcscd did not start.");
+        _pcscd.OutputDataReceived += (_, _) => { };
+        _pcscd.ErrorDataReceived += (_, _) => { };
+        _pcscd.BeginOutputReadLine();
+        _pcscd.BeginErrorReadLine();
+
+        // pcscd is ready when its reader is listed; vpcd listens from then on.
+        Reader = "";
+        var ready = SpinWait.SpinUntil(() =>
+        {
+            if (_pcscd.HasExited) return true;
+            try
+            {
+                using var context = PcscContext.Establish();
+                Reader = context.ListReaders().FirstOrDefault(r => r.StartsWith("Concord Test PCD", StringComparison.Ordinal)) ?? "";
+                return Reader.Length > 0;
+            }
+            catch (PcscException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(15));
+        if (!ready || _pcscd.HasExited)
+        {
+            Dispose();
+            throw new InvalidOperationException("The test pcscd did not come up with its vpcd reader within 15 s.");
+        }
+    }
+
+    /// <summary>The vpcd port of the first reader (the second is one above).</summary>
+    public int Port { get; }
+
+    /// <summary>The first vpcd reader's PC/SC name.</summary>
+    public string Reader { get; private set; }
+
+    private static int FreePortPair()
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            using var first = new TcpListener(IPAddress.Any, 0);
+            first.Start();
+            var port = ((IPEndPoint)first.LocalEndpoint).Port;
+            if (port >= 65535) continue;
+            try
+            {
+                using var second = new TcpListener(IPAddress.Any, port + 1);
+                second.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+        throw new InvalidOperationException("No two free neighbouring TCP ports for vpcd.");
+    }
+
+    public void Dispose()
+    {
+        if (!_pcscd.HasExited)
+        {
+            _pcscd.Kill();
+            _pcscd.WaitForExit(5000);
+        }
+        _pcscd.Dispose();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PcscdCollection : ICollectionFixture<PcscdFixture>
+{
+    public const string Name = "pcscd";
+}
