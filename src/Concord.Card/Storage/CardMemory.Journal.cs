@@ -22,7 +22,6 @@ internal sealed partial class CardMemory
     }
 
     /// <summary>Makes the open transaction's writes durable, all of them or (after a power cut) none.</summary>
-    /// <returns>The number of write steps it took (0 when nothing changed).</returns>
     /// <exception cref="PowerLossException">Power was cut; boot again with <see cref="Open"/>.</exception>
     /// <exception cref="InvalidOperationException">The transaction is larger than the journal (a bug).</exception>
     public void Commit()

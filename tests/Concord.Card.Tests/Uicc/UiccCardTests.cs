@@ -18,6 +18,16 @@ public class UiccCardTests
         foreach (var b in atr[1..]) xor ^= b;
         Assert.Equal(0, xor);
         Assert.Equal(5 + (atr[1] & 0x0F) + 1, atr.Length);
+        Assert.StartsWith("3B8F801FC7803" + "1E073FE210057436F6E636F7264", ToHex(atr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Any_other_command_drops_the_bytes_waiting_for_get_response()
+    {
+        var (card, _) = NewCard();
+        Assert.Equal("611B", card.Send("00 A4 08 04 04 7F10 6F3A"));
+        Assert.Equal("9000", card.Send("80 F2 00 0C"));
+        Assert.Equal("6985", card.Send("00 C0 00 00 1B"));
     }
 
     [Theory]

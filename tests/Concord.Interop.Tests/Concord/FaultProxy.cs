@@ -6,7 +6,7 @@ using System.Text;
 namespace Concord.Interop.Tests.Concord;
 
 /// <summary>What the proxy does with one request.</summary>
-internal enum FaultAction
+public enum FaultAction
 {
     /// <summary>Pass the request on and the answer back.</summary>
     Forward,
