@@ -13,6 +13,9 @@ command -v wbxml2xml >/dev/null 2>&1 || need+=(libwbxml2-utils)
 command -v gcc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus)
 /usr/bin/python3 -c "import twisted" >/dev/null 2>&1 || need+=(python3-twisted)
+command -v pcscd >/dev/null 2>&1 || need+=(pcscd)
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || need+=(vsmartcard-vpcd)
+[ -e /usr/lib/x86_64-linux-gnu/libpcsclite.so.1 ] || need+=(libpcsclite1)
 /usr/bin/python3 -c "import dbus" >/dev/null 2>&1 || need+=(python3-dbus)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"
