@@ -37,7 +37,7 @@ public static class ConcordServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(data);
         builder.Services.AddSingleton<ISyncRepository>(data.Repository);
-        builder.Services.AddSingleton<ICredentialVerifier>(new StoredCredentialVerifier(data.Box));
+        builder.Services.AddSingleton<ICredentialVerifier>(new StoredCredentialVerifier(data.Box, TimeProvider.System));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SyncMLServer>();
         builder.Services.AddHostedService<SessionExpiryService>();

@@ -20,8 +20,11 @@ internal sealed partial class SqliteSyncUnit
 
     public void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey)
     {
-        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND (luid = $l OR guid = $g)",
-            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid));
+        // Two deletes, each on its own index: one OR over both columns made SQLite scan the device's whole map.
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND luid = $l",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid));
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid));
         Exec("INSERT INTO id_maps(user_id, device_id, store, luid, guid, session) VALUES($u, $d, $s, $l, $g, $k)",
             ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid), ("$k", sessionKey));
     }
@@ -36,8 +39,8 @@ internal sealed partial class SqliteSyncUnit
     public IReadOnlyList<string> RemoveMapsNotInSession(long userId, string deviceId, string store, string sessionKey)
     {
         var guids = new List<string>();
-        using (var cmd = Cmd("SELECT guid FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND session <> $k",
-                   ("$u", userId), ("$d", deviceId), ("$s", store), ("$k", sessionKey)))
+        var cmd = Cmd("SELECT guid FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND session <> $k",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$k", sessionKey));
         using (var r = cmd.ExecuteReader())
         {
             while (r.Read()) guids.Add(r.GetString(0));
@@ -65,7 +68,7 @@ internal sealed partial class SqliteSyncUnit
 
     private List<StoredItem> Items(string sql, params (string, object?)[] args)
     {
-        using var cmd = Cmd(sql, args);
+        var cmd = Cmd(sql, args);
         using var r = cmd.ExecuteReader();
         var list = new List<StoredItem>();
         while (r.Read()) list.Add(ReadItem(r));
@@ -76,10 +79,24 @@ internal sealed partial class SqliteSyncUnit
         Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND guid = $g", ("$u", userId), ("$s", store), ("$g", guid))
             .FirstOrDefault();
 
-    public IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2) =>
-        Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND deleted = 0 AND " +
-              "(match_key = $k OR match_key2 = $k OR ($k2 IS NOT NULL AND (match_key = $k2 OR match_key2 = $k2)))",
-            ("$u", userId), ("$s", store), ("$k", key), ("$k2", key2));
+    public IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2)
+    {
+        // One indexed lookup per key and column, joined: an OR across the columns scanned the whole store.
+        var found = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
+        foreach (var k in key2 is null ? [key] : new[] { key, key2 })
+        {
+            // INDEXED BY: without statistics the planner prefers the primary key (a scan of the store) here.
+            foreach (var (column, index) in new[] { ("match_key", "items_match"), ("match_key2", "items_match2") })
+            {
+                foreach (var item in Items($"SELECT {ItemColumns} FROM items INDEXED BY {index} WHERE user_id = $u AND store = $s AND {column} = $k AND deleted = 0",
+                             ("$u", userId), ("$s", store), ("$k", k)))
+                {
+                    found.TryAdd(item.Guid, item);
+                }
+            }
+        }
+        return [.. found.Values];
+    }
 
     public StoredItem PutItem(long userId, string store, string guid, ItemContent content, string changedBy)
     {
@@ -132,7 +149,7 @@ internal sealed partial class SqliteSyncUnit
 
     private List<ItemHeader> Headers(string sql, params (string, object?)[] args)
     {
-        using var cmd = Cmd(sql, args);
+        var cmd = Cmd(sql, args);
         using var r = cmd.ExecuteReader();
         var list = new List<ItemHeader>();
         while (r.Read()) list.Add(new ItemHeader(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3) != 0));
@@ -145,7 +162,7 @@ internal sealed partial class SqliteSyncUnit
     public void Enqueue(string sessionKey, IEnumerable<OutboxEntry> entries)
     {
         var next = (Scalar("SELECT MAX(position) FROM outbox WHERE session = $k", ("$k", sessionKey)) as long? ?? 0) + 1;
-        using var cmd = Cmd("INSERT INTO outbox(session, position, store_index, kind, guid) VALUES($k, $p, $i, $n, $g)");
+        var cmd = Cmd("INSERT INTO outbox(session, position, store_index, kind, guid) VALUES($k, $p, $i, $n, $g)");
         var p = cmd.Parameters.AddWithValue("$p", 0L);
         var i = cmd.Parameters.AddWithValue("$i", 0);
         var n = cmd.Parameters.AddWithValue("$n", 0);
@@ -163,7 +180,7 @@ internal sealed partial class SqliteSyncUnit
 
     public IReadOnlyList<OutboxEntry> PeekOutbox(string sessionKey, int max)
     {
-        using var cmd = Cmd("SELECT position, store_index, kind, guid FROM outbox WHERE session = $k ORDER BY position LIMIT $m", ("$k", sessionKey), ("$m", max));
+        var cmd = Cmd("SELECT position, store_index, kind, guid FROM outbox WHERE session = $k ORDER BY position LIMIT $m", ("$k", sessionKey), ("$m", max));
         using var r = cmd.ExecuteReader();
         var list = new List<OutboxEntry>();
         while (r.Read()) list.Add(new OutboxEntry(r.GetInt64(0), r.GetInt32(1), (ChangeKind)r.GetInt32(2), r.GetString(3)));

@@ -20,6 +20,8 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public void Commit()
     {
+        foreach (var cmd in _statements.Values) cmd.Dispose();
+        _statements.Clear();
         _transaction?.Commit();
         _transaction?.Dispose();
         _transaction = null;
@@ -36,28 +38,42 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public void Dispose()
     {
+        foreach (var cmd in _statements.Values) cmd.Dispose();
+        _statements.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
 
+    // Statements are prepared once per unit and reused: a message runs the same few statements per item, and
+    // preparing them again each time cost more than running them.
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+
     private SqliteCommand Cmd(string sql, params (string Name, object? Value)[] args)
     {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = _transaction;
-        cmd.CommandText = sql;
+        if (_statements.TryGetValue(sql, out var cmd))
+        {
+            cmd.Parameters.Clear();
+        }
+        else
+        {
+            cmd = _connection.CreateCommand();
+            cmd.Transaction = _transaction;
+            cmd.CommandText = sql;
+            _statements[sql] = cmd;
+        }
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }
 
     private int Exec(string sql, params (string, object?)[] args)
     {
-        using var cmd = Cmd(sql, args);
+        var cmd = Cmd(sql, args);
         return cmd.ExecuteNonQuery();
     }
 
     private object? Scalar(string sql, params (string, object?)[] args)
     {
-        using var cmd = Cmd(sql, args);
+        var cmd = Cmd(sql, args);
         var v = cmd.ExecuteScalar();
         return v is DBNull ? null : v;
     }
@@ -66,7 +82,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public UserRecord? FindUser(string name)
     {
-        using var cmd = Cmd("SELECT id, name, password_hash, sealed_secret FROM users WHERE name = $n", ("$n", name));
+        var cmd = Cmd("SELECT id, name, password_hash, sealed_secret FROM users WHERE name = $n", ("$n", name));
         using var r = cmd.ExecuteReader();
         return r.Read() ? new UserRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : (byte[])r[3]) : null;
     }
@@ -94,7 +110,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public IReadOnlyList<SessionRecord> SessionsOfDevice(string deviceId)
     {
-        using var cmd = Cmd("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions " +
+        var cmd = Cmd("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions " +
                             "WHERE device_id = $d ORDER BY updated_at DESC", ("$d", deviceId));
         using var r = cmd.ExecuteReader();
         var list = new List<SessionRecord>();
@@ -104,7 +120,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     private SessionRecord? ReadSession(string sql, params (string, object?)[] args)
     {
-        using var cmd = Cmd(sql, args);
+        var cmd = Cmd(sql, args);
         using var r = cmd.ExecuteReader();
         return r.Read() ? Session(r) : null;
     }
@@ -131,7 +147,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public IReadOnlyList<string> ExpiredSessions(DateTimeOffset idleSince)
     {
-        using var cmd = Cmd("SELECT key FROM sessions WHERE updated_at < $t", ("$t", idleSince.ToString("O", CultureInfo.InvariantCulture)));
+        var cmd = Cmd("SELECT key FROM sessions WHERE updated_at < $t", ("$t", idleSince.ToString("O", CultureInfo.InvariantCulture)));
         using var r = cmd.ExecuteReader();
         var keys = new List<string>();
         while (r.Read()) keys.Add(r.GetString(0));
@@ -140,7 +156,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public StoreState? LoadStoreState(long userId, string deviceId, string store)
     {
-        using var cmd = Cmd("SELECT client_anchor, server_anchor, server_seq FROM store_states WHERE user_id = $u AND device_id = $d AND store = $s",
+        var cmd = Cmd("SELECT client_anchor, server_anchor, server_seq FROM store_states WHERE user_id = $u AND device_id = $d AND store = $s",
             ("$u", userId), ("$d", deviceId), ("$s", store));
         using var r = cmd.ExecuteReader();
         return r.Read() ? new StoreState(userId, deviceId, store, r.GetString(0), r.GetString(1), r.GetInt64(2)) : null;

@@ -61,3 +61,16 @@ public class Md5SessionTests
         Assert.Equal(401, r.HeaderStatus);
     }
 }
+
+public class CredentialCacheTests
+{
+    [Fact]
+    public void A_changed_password_is_never_answered_from_the_cache()
+    {
+        using var f = new ServerFixture();
+        Assert.Equal(212, f.Device("dev-1").Sync(("contacts", Concord.Sync.SyncType.TwoWay)).HeaderStatus);
+        f.Data.Accounts.SetPassword("bob", "changed");
+        Assert.Equal(401, f.Device("dev-2").Sync(("contacts", Concord.Sync.SyncType.TwoWay)).HeaderStatus);
+        Assert.Equal(212, f.Device("dev-3", password: "changed").Sync(("contacts", Concord.Sync.SyncType.TwoWay)).HeaderStatus);
+    }
+}

@@ -34,6 +34,9 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     public Dictionary<string, Dictionary<string, string>> Stores { get; } = [];
     public List<(string Direction, byte[] Body)> Trace { get; } = [];
 
+    /// <summary>Wall time spent inside the server engine, for probes.</summary>
+    public TimeSpan ServerTime { get; private set; }
+
     /// <summary>Stop after sending this many messages (0 = never), to simulate a session cut off.</summary>
     public int StopAfterMessages { get; set; }
 
@@ -104,7 +107,9 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
             sent++;
             if (StopAfterMessages > 0 && sent > StopAfterMessages) throw new SessionCutException();
             var key = respUri is null ? null : respUri[(respUri.IndexOf("sessionid=", StringComparison.Ordinal) + 10)..];
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var reply = server.Handle(body, Encoding.ContentType(), key, serverUri, "127.0.0.1");
+            ServerTime += clock.Elapsed;
             if (reply.HttpStatus != 200) throw new InvalidOperationException($"HTTP {reply.HttpStatus}: {System.Text.Encoding.UTF8.GetString(reply.Body)}");
             Trace.Add(("in", reply.Body));
             result.Messages++;

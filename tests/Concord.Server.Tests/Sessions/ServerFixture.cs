@@ -25,7 +25,7 @@ internal sealed class ServerFixture : IDisposable
 
     /// <summary>A fresh engine over the same database, as after a restart.</summary>
     public SyncMLServer NewServer() =>
-        Server = new SyncMLServer(Data.Repository, new StoredCredentialVerifier(Data.Box), Options, Time, NullLogger<SyncMLServer>.Instance);
+        Server = new SyncMLServer(Data.Repository, new StoredCredentialVerifier(Data.Box, Time), Options, Time, NullLogger<SyncMLServer>.Instance);
 
     public ScriptedDevice Device(string id, string user = "bob", string password = "secret") => new(Server, id, user, password);
 
