@@ -20,6 +20,7 @@ public static class Program
         var root = new RootCommand("Concord: a SyncML data synchronization server and tools.");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(Card.CardCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
