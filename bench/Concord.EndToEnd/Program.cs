@@ -56,6 +56,13 @@ internal static class Program
             foreach (var size in options.Sizes)
             {
                 var contacts = new ContactGenerator(options.Seed).Generate(size);
+                var sharing = contacts.GroupBy(c => c.FullName, StringComparer.Ordinal)
+                    .Where(g => g.Count() > 1)
+                    .Sum(g => g.Count());
+                await progress.WriteLineAsync(
+                        $"{size} contacts, {contacts.Sum(c => c.VCard.Length) / size} characters each on average, "
+                        + $"{sharing} ({100.0 * sharing / size:0.0}%) share their name with another")
+                    .ConfigureAwait(false);
                 var run = new BenchmarkRun(options, contacts, progress);
                 RunResult? concord = null;
                 RunResult? syncEvolution = null;
