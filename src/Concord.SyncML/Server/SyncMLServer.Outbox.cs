@@ -114,6 +114,14 @@ public sealed partial class SyncMLServer
                     c.Unit.Dequeue(s.Key, entry.Position);
                     continue;
                 }
+                if (entry.Kind != ChangeKind.Delete && s.ClientMaxObjSize is { } maxObj && Encoding.UTF8.GetByteCount(item.Content!) > maxObj)
+                {
+                    // The device said it cannot take objects this large (its MaxObjSize): it keeps its old version.
+                    Log.ItemRefused(_logger, entry.Guid, storeName, s.DeviceId, 413, $"larger than the device's MaxObjSize of {maxObj} bytes; not sent");
+                    store.Failures++;
+                    c.Unit.Dequeue(s.Key, entry.Position);
+                    continue;
+                }
                 var group = Group(entry.StoreIndex);
                 var cmdId = r.NextCmdId();
                 var command = BuildOutgoing(entry, item, luid, cmdId, null, 0, out _);

@@ -130,6 +130,12 @@ public sealed partial class SyncMLServer
             Target = message.Header.Source,
             Source = message.Header.Target,
             RespUri = endpointUrl + (endpointUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "sessionid=" + state.Key,
+            // MetInf §5: what this server accepts, so the client splits its messages and objects to fit.
+            Meta = new Meta
+            {
+                MaxMsgSize = _options.MaxRequestBytes,
+                MaxObjSize = state.Version == SyncMLVersion.V10 ? null : _options.MaxObjSize,
+            },
         };
         var maxSize = Math.Min(state.ClientMaxMsgSize ?? _options.DefaultMaxMsgSize, int.MaxValue);
         var response = new ResponseBuilder(header, encoding, Math.Max(maxSize, 1024));

@@ -22,6 +22,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     public SyncMLEncoding Encoding { get; set; } = SyncMLEncoding.Xml;
     public SyncMLVersion Version { get; set; } = SyncMLVersion.V12;
     public long? MaxMsgSize { get; set; }
+    public long? MaxObjSize { get; set; }
     public int ChunkSize { get; set; } = int.MaxValue;
     public string Password { get; set; } = password;
 
@@ -100,7 +101,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
                 Target = serverUri, Source = deviceId, SourceName = user,
                 Cred = !cred ? null : UseMd5 ? new Credential("syncml:auth-md5", "b64", Md5Digest())
                     : new Credential("syncml:auth-basic", "b64", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + Password))),
-                Meta = MaxMsgSize is null ? null : new Meta { MaxMsgSize = MaxMsgSize },
+                Meta = MaxMsgSize is null && MaxObjSize is null ? null : new Meta { MaxMsgSize = MaxMsgSize, MaxObjSize = MaxObjSize },
             };
             var body = SyncMLCodec.Encode(Encoding, new SyncMLMessage(header, commands, final).ToElement(), Version);
             Trace.Add(("out", body));

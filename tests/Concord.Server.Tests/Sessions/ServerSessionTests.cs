@@ -314,3 +314,33 @@ public class ThreeWayMergeTests
         Assert.True(unit.CountHistory(user, "contacts", guid) >= 1);
     }
 }
+
+public class ObjectSizeTests
+{
+    [Fact]
+    public void An_item_larger_than_the_devices_MaxObjSize_is_not_sent_and_the_rest_is()
+    {
+        using var f = new ServerFixture();
+        var a = f.Device("dev-a");
+        a.Add("contacts", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Small;A;;;\r\nFN:A Small\r\nEND:VCARD\r\n");
+        a.Add("contacts", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Big;B;;;\r\nFN:B Big\r\nNOTE:" + new string('x', 50_000) + "\r\nEND:VCARD\r\n");
+        a.Sync(("contacts", SyncType.TwoWay));
+        var b = f.Device("dev-b");
+        b.MaxObjSize = 10_000;
+        var r = b.Sync(("contacts", SyncType.Slow));
+        Assert.True(r.Completed);
+        var only = Assert.Single(b.Store("contacts").Values);
+        Assert.Contains("A Small", only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_server_tells_the_client_what_it_accepts()
+    {
+        using var f = new ServerFixture();
+        var d = f.Device("dev-a");
+        d.Sync(("contacts", SyncType.TwoWay));
+        var first = System.Text.Encoding.UTF8.GetString(d.Trace.First(t => t.Direction == "in").Body);
+        Assert.Contains($"<MaxMsgSize xmlns=\"syncml:metinf\">{f.Options.MaxRequestBytes}</MaxMsgSize>", first, StringComparison.Ordinal);
+        Assert.Contains($"<MaxObjSize xmlns=\"syncml:metinf\">{f.Options.MaxObjSize}</MaxObjSize>", first, StringComparison.Ordinal);
+    }
+}
