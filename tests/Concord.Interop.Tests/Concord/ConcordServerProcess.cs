@@ -92,6 +92,18 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
         _process.Stop(TimeSpan.FromSeconds(1));
     }
 
+    /// <summary>Asks the server to stop (SIGTERM, as systemd or Ctrl+C would) and waits for it to exit.</summary>
+    /// <returns>The exit code, or null when it did not exit in time.</returns>
+    public async Task<int?> StopGracefullyAsync(TimeSpan timeout, CancellationToken token)
+    {
+        if (_process is null) return null;
+        _ = Kill(_process.Id, 15);
+        return await _process.WaitForExitAsync(timeout, token);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>Starts the server again on the same port and data folder.</summary>
     public Task RestartAsync(CancellationToken token)
     {
