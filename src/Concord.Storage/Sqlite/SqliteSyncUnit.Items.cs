@@ -20,12 +20,11 @@ internal sealed partial class SqliteSyncUnit
 
     public void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey)
     {
-        // Two deletes, each on its own index: one OR over both columns made SQLite scan the device's whole map.
-        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND luid = $l",
-            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid));
-        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
-            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid));
-        Exec("INSERT INTO id_maps(user_id, device_id, store, luid, guid, session) VALUES($u, $d, $s, $l, $g, $k)",
+        // The guid's other mapping goes on its own index, the luid's by REPLACE on the key: one OR over both
+        // columns made SQLite scan the device's whole map.
+        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g AND luid <> $l",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid), ("$l", luid));
+        Exec("INSERT OR REPLACE INTO id_maps(user_id, device_id, store, luid, guid, session) VALUES($u, $d, $s, $l, $g, $k)",
             ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid), ("$k", sessionKey));
     }
 
@@ -79,19 +78,24 @@ internal sealed partial class SqliteSyncUnit
         Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND guid = $g", ("$u", userId), ("$s", store), ("$g", guid))
             .FirstOrDefault();
 
-    public IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2)
+    public bool ItemExists(long userId, string store, string guid) =>
+        Scalar("SELECT 1 FROM items WHERE user_id = $u AND store = $s AND guid = $g", ("$u", userId), ("$s", store), ("$g", guid)) is not null;
+
+    public IReadOnlyList<MatchCandidate> FindCandidates(long userId, string store, string key, string? key2)
     {
-        // One indexed lookup per key and column, joined: an OR across the columns scanned the whole store.
-        var found = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
+        // One indexed lookup per key and column: an OR across the columns scanned the whole store, and without
+        // statistics the planner prefers the primary key here, hence INDEXED BY.
+        var found = new Dictionary<string, MatchCandidate>(StringComparer.Ordinal);
         foreach (var k in key2 is null ? [key] : new[] { key, key2 })
         {
-            // INDEXED BY: without statistics the planner prefers the primary key (a scan of the store) here.
             foreach (var (column, index) in new[] { ("match_key", "items_match"), ("match_key2", "items_match2") })
             {
-                foreach (var item in Items($"SELECT {ItemColumns} FROM items INDEXED BY {index} WHERE user_id = $u AND store = $s AND {column} = $k AND deleted = 0",
-                             ("$u", userId), ("$s", store), ("$k", k)))
+                var cmd = Cmd($"SELECT guid, match_key, match_key2, match_details FROM items INDEXED BY {index} " +
+                              $"WHERE user_id = $u AND store = $s AND {column} = $k AND deleted = 0", ("$u", userId), ("$s", store), ("$k", k));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
                 {
-                    found.TryAdd(item.Guid, item);
+                    found.TryAdd(r.GetString(0), new MatchCandidate(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3)));
                 }
             }
         }
@@ -139,20 +143,28 @@ internal sealed partial class SqliteSyncUnit
         Convert.ToInt32(Scalar("SELECT COUNT(*) FROM item_history WHERE user_id = $u AND store = $s AND guid = $g",
             ("$u", userId), ("$s", store), ("$g", guid)), System.Globalization.CultureInfo.InvariantCulture);
 
-    public IReadOnlyList<ItemHeader> ChangedHeaders(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy) =>
-        Headers("SELECT guid, seq, changed_by, deleted FROM items WHERE user_id = $u AND store = $s AND seq > $a AND seq <= $b AND changed_by <> $x ORDER BY seq",
-            ("$u", userId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq), ("$x", excludeChangedBy));
+    private const string MappedHeaderSelect =
+        "SELECT i.guid, i.seq, i.changed_by, i.deleted, m.luid, m.session FROM items i " +
+        "LEFT JOIN id_maps m ON m.user_id = i.user_id AND m.device_id = $d AND m.store = i.store AND m.guid = i.guid ";
 
-    public IReadOnlyList<ItemHeader> LiveHeaders(long userId, string store) =>
-        Headers("SELECT guid, seq, changed_by, deleted FROM items WHERE user_id = $u AND store = $s AND deleted = 0 ORDER BY seq",
-            ("$u", userId), ("$s", store));
+    public IReadOnlyList<MappedHeader> ChangedHeaders(long userId, string deviceId, string store, long afterSeq, long uptoSeq) =>
+        MappedHeaders(MappedHeaderSelect + "WHERE i.user_id = $u AND i.store = $s AND i.seq > $a AND i.seq <= $b AND i.changed_by <> $d ORDER BY i.seq",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq));
 
-    private List<ItemHeader> Headers(string sql, params (string, object?)[] args)
+    public IReadOnlyList<MappedHeader> LiveHeaders(long userId, string deviceId, string store) =>
+        MappedHeaders(MappedHeaderSelect + "WHERE i.user_id = $u AND i.store = $s AND i.deleted = 0 ORDER BY i.seq",
+            ("$u", userId), ("$d", deviceId), ("$s", store));
+
+    private List<MappedHeader> MappedHeaders(string sql, params (string, object?)[] args)
     {
         var cmd = Cmd(sql, args);
         using var r = cmd.ExecuteReader();
-        var list = new List<ItemHeader>();
-        while (r.Read()) list.Add(new ItemHeader(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3) != 0));
+        var list = new List<MappedHeader>();
+        while (r.Read())
+        {
+            list.Add(new MappedHeader(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3) != 0,
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
+        }
         return list;
     }
 
@@ -186,6 +198,9 @@ internal sealed partial class SqliteSyncUnit
         while (r.Read()) list.Add(new OutboxEntry(r.GetInt64(0), r.GetInt32(1), (ChangeKind)r.GetInt32(2), r.GetString(3)));
         return list;
     }
+
+    public void DequeueThrough(string sessionKey, long position) =>
+        Exec("DELETE FROM outbox WHERE session = $k AND position <= $p", ("$k", sessionKey), ("$p", position));
 
     public void Dequeue(string sessionKey, long position) =>
         Exec("DELETE FROM outbox WHERE session = $k AND position = $p", ("$k", sessionKey), ("$p", position));

@@ -89,8 +89,11 @@ public interface ISyncUnit : IDisposable
     /// <summary>An item by server id, deleted ones included, or null.</summary>
     StoredItem? GetItem(long userId, string store, string guid);
 
-    /// <summary>Live items whose match keys equal either key given.</summary>
-    IReadOnlyList<StoredItem> FindCandidates(long userId, string store, string key, string? key2);
+    /// <summary>Whether an item with this server id exists (deleted ones included).</summary>
+    bool ItemExists(long userId, string store, string guid);
+
+    /// <summary>Live items whose match keys equal either key given: their keys only, no content.</summary>
+    IReadOnlyList<MatchCandidate> FindCandidates(long userId, string store, string key, string? key2);
 
     /// <summary>Stores a new item or a new version of one (taking the next sequence number).</summary>
     StoredItem PutItem(long userId, string store, string guid, ItemContent content, string changedBy);
@@ -113,11 +116,14 @@ public interface ISyncUnit : IDisposable
     /// <summary>How many versions the history keeps for an item.</summary>
     int CountHistory(long userId, string store, string guid);
 
-    /// <summary>Headers (no content) of items changed after a sequence number up to another, not last changed by a device.</summary>
-    IReadOnlyList<ItemHeader> ChangedHeaders(long userId, string store, long afterSeq, long uptoSeq, string excludeChangedBy);
+    /// <summary>
+    /// Headers (no content) of items changed after a sequence number up to another, not last changed by the device,
+    /// each with the device's mapping of it.
+    /// </summary>
+    IReadOnlyList<MappedHeader> ChangedHeaders(long userId, string deviceId, string store, long afterSeq, long uptoSeq);
 
-    /// <summary>Headers (no content) of every live item of a store.</summary>
-    IReadOnlyList<ItemHeader> LiveHeaders(long userId, string store);
+    /// <summary>Headers (no content) of every live item of a store, each with the device's mapping of it.</summary>
+    IReadOnlyList<MappedHeader> LiveHeaders(long userId, string deviceId, string store);
 
     /// <summary>Every live item of a store, in server id order.</summary>
     IEnumerable<StoredItem> AllItems(long userId, string store);
@@ -132,6 +138,9 @@ public interface ISyncUnit : IDisposable
 
     /// <summary>Removes a queued change once sent.</summary>
     void Dequeue(string sessionKey, long position);
+
+    /// <summary>Removes every queued change up to a position (those sent in one message).</summary>
+    void DequeueThrough(string sessionKey, long position);
 
     /// <summary>How many changes are still queued.</summary>
     int OutboxCount(string sessionKey);

@@ -31,5 +31,8 @@ public sealed record StoredItem(string Guid, string? Content, string? ContentTyp
 /// <param name="Guid">The server id.</param>
 public sealed record OutboxEntry(long Position, int StoreIndex, ChangeKind Kind, string Guid);
 
-/// <summary>What the change log knows of an item without its content.</summary>
-public sealed record ItemHeader(string Guid, long Sequence, string ChangedBy, bool Deleted);
+/// <summary>An item's change-log header with one device's mapping of it (null when the device does not have it).</summary>
+public sealed record MappedHeader(string Guid, long Sequence, string ChangedBy, bool Deleted, string? Luid, string? MapSession);
+
+/// <summary>An item that may be the same as an incoming one: its match keys, without its content.</summary>
+public sealed record MatchCandidate(string Guid, string MatchKey, string? MatchKey2, string MatchDetails);

@@ -40,6 +40,7 @@ internal sealed class ResponseBuilder
 
     public long Measure(SyncMLElement element)
     {
+        if (SizeEstimate.Of(element, _encoding) is { } estimate) return estimate;
         var root = new SyncMLElement("SyncML", _version.Namespace());
         root.Add(Header.ToElement());
         root.Add(new SyncMLElement("SyncBody")).Add(element);

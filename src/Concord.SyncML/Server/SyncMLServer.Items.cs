@@ -200,11 +200,13 @@ public sealed partial class SyncMLServer
             var key = MatchKeys.For(text);
             foreach (var candidate in c.Unit.FindCandidates(user, storeName, key.Primary, key.Secondary))
             {
-                if (c.Unit.MapSession(user, s.DeviceId, storeName, candidate.Guid) == s.Key) continue;
+                // The cheap test first: many contacts can share a name, few also share a phone or an email.
                 var candidateKey = new MatchKey(candidate.MatchKey, candidate.MatchKey2,
                     candidate.MatchDetails.Length == 0 ? [] : candidate.MatchDetails.Split('\n'));
-                if (!key.Matches(candidateKey) || candidate.Content is null) continue;
-                return Resolve(c, store, storeName, candidate, candidate.Content, luid, text, type, slow: true);
+                if (!key.Matches(candidateKey)) continue;
+                if (c.Unit.MapSession(user, s.DeviceId, storeName, candidate.Guid) == s.Key) continue;
+                if (c.Unit.GetItem(user, storeName, candidate.Guid) is not { Content: { } content } match) continue;
+                return Resolve(c, store, storeName, match, content, luid, text, type, slow: true);
             }
         }
         var newGuid = Guid.NewGuid().ToString("N");

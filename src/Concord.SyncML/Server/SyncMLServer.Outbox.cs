@@ -24,9 +24,9 @@ public sealed partial class SyncMLServer
             {
                 case SyncType.RefreshFromClient:
                     // The client's items are the whole store now: what it did not send goes.
-                    foreach (var item in c.Unit.LiveHeaders(user, storeName))
+                    foreach (var item in c.Unit.LiveHeaders(user, s.DeviceId, storeName))
                     {
-                        if (c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid) == s.Key) continue;
+                        if (item.MapSession == s.Key) continue;
                         c.Unit.AddHistory(user, storeName, item.Guid, c.Unit.GetItem(user, storeName, item.Guid)?.Content ?? "", "removed by refresh from client");
                         c.Unit.DeleteItem(user, storeName, item.Guid, s.DeviceId);
                         c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
@@ -34,9 +34,9 @@ public sealed partial class SyncMLServer
                     store.SnapshotSequence = c.Unit.CurrentSequence(user);
                     break;
                 case SyncType.Slow or SyncType.RefreshFromServer:
-                    foreach (var item in c.Unit.LiveHeaders(user, storeName))
+                    foreach (var item in c.Unit.LiveHeaders(user, s.DeviceId, storeName))
                     {
-                        var mapped = c.Unit.MapSession(user, s.DeviceId, storeName, item.Guid);
+                        var mapped = item.MapSession;
                         // A resumed slow sync carries only what the client had left to send: items it mapped
                         // in the interrupted session are on the device already.
                         if (mapped is null || (mapped != s.Key && !store.Resumed))
@@ -51,9 +51,9 @@ public sealed partial class SyncMLServer
                     }
                     break;
                 case SyncType.TwoWay or SyncType.OneWayFromServer:
-                    foreach (var item in c.Unit.ChangedHeaders(user, storeName, store.PreviousSequence, snapshot, s.DeviceId))
+                    foreach (var item in c.Unit.ChangedHeaders(user, s.DeviceId, storeName, store.PreviousSequence, snapshot))
                     {
-                        var luid = c.Unit.FindLuid(user, s.DeviceId, storeName, item.Guid);
+                        var luid = item.Luid;
                         if (item.Deleted)
                         {
                             if (luid is not null) queue.Add(new OutboxEntry(0, i, ChangeKind.Delete, item.Guid));
@@ -103,15 +103,16 @@ public sealed partial class SyncMLServer
             var entries = c.Unit.PeekOutbox(s.Key, 64);
             if (entries.Count == 0) break;
             var full = false;
+            long through = 0;  // entries up to here are sent (or dropped): removed from the queue in one go
             foreach (var entry in entries)
             {
                 var store = s.Stores[entry.StoreIndex];
                 var storeName = store.Kind.CanonicalName();
                 var item = c.Unit.GetItem(user, storeName, entry.Guid);
-                var luid = c.Unit.FindLuid(user, s.DeviceId, storeName, entry.Guid);
+                var luid = entry.Kind == ChangeKind.Add ? null : c.Unit.FindLuid(user, s.DeviceId, storeName, entry.Guid);
                 if (item is null || (entry.Kind != ChangeKind.Delete && (item.Deleted || item.Content is null)) || (entry.Kind != ChangeKind.Add && luid is null))
                 {
-                    c.Unit.Dequeue(s.Key, entry.Position);
+                    through = entry.Position;
                     continue;
                 }
                 if (entry.Kind != ChangeKind.Delete && s.ClientMaxObjSize is { } maxObj && Encoding.UTF8.GetByteCount(item.Content!) > maxObj)
@@ -119,7 +120,7 @@ public sealed partial class SyncMLServer
                     // The device said it cannot take objects this large (its MaxObjSize): it keeps its old version.
                     Log.ItemRefused(_logger, entry.Guid, storeName, s.DeviceId, 413, $"larger than the device's MaxObjSize of {maxObj} bytes; not sent");
                     store.Failures++;
-                    c.Unit.Dequeue(s.Key, entry.Position);
+                    through = entry.Position;
                     continue;
                 }
                 var group = Group(entry.StoreIndex);
@@ -147,7 +148,7 @@ public sealed partial class SyncMLServer
                     {
                         s.Outgoing = null;
                         c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
-                        c.Unit.Dequeue(s.Key, entry.Position);
+                        through = entry.Position;
                         Count(store, entry.Kind);
                         addedAny = true;
                         continue;
@@ -168,10 +169,11 @@ public sealed partial class SyncMLServer
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
                 if (entry.Kind == ChangeKind.Delete) c.Unit.RemoveBase(user, s.DeviceId, storeName, entry.Guid);
                 else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
-                c.Unit.Dequeue(s.Key, entry.Position);
+                through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
             }
+            if (through > 0) c.Unit.DequeueThrough(s.Key, through);
             if (full)
             {
                 done = false;

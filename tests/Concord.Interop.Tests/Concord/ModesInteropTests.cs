@@ -107,7 +107,8 @@ public sealed class ModesInteropTests(ITestOutputHelper output)
         var downMessages = server.MessagesReceived - upMessages;
         output.WriteLine($"messages up {upMessages}, down {downMessages}; answer sizes {string.Join(",", server.AnswerSizes)}");
         // SyncEvolution raises a configured maxMsgSize below 10240 to 10240: the limit is what the client announces.
-        var announced = System.Text.RegularExpressions.Regex.Matches(server.Log, "<MaxMsgSize xmlns=.syncml:metinf.>(\\d+)<")
+        var incoming = string.Join("\n", server.Log.Split(" dbug: ").Where(e => e.Contains("Message in session", StringComparison.Ordinal)));
+        var announced = System.Text.RegularExpressions.Regex.Matches(incoming, "<MaxMsgSize xmlns=.syncml:metinf.>(\\d+)<")
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
         var limit = Assert.Single(announced);
         Assert.True(limit <= 10240, $"the client announced {limit}");

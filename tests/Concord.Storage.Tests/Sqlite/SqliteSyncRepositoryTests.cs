@@ -68,10 +68,10 @@ public sealed class SqliteSyncRepositoryTests : IDisposable
         unit.DeleteItem(user, "contacts", "g1", "dev-b");
         Assert.Equal(a.Sequence + 1, b.Sequence);
         Assert.Equal(b.Sequence + 1, unit.CurrentSequence(user));
-        var changes = unit.ChangedHeaders(user, "contacts", 0, unit.CurrentSequence(user), "dev-a");
+        var changes = unit.ChangedHeaders(user, "dev-a", "contacts", 0, unit.CurrentSequence(user));
         Assert.Equal(["g2", "g1"], changes.Select(c => c.Guid));
         Assert.True(changes.Single(c => c.Guid == "g1").Deleted);
-        Assert.Single(unit.LiveHeaders(user, "contacts"));
+        Assert.Single(unit.LiveHeaders(user, "dev-a", "contacts"));
     }
 
     [Fact]
