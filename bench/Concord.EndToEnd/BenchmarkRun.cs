@@ -78,12 +78,23 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, IReadOnlyList<Gener
                 }
 
                 var results = new List<SyncEvolutionRunResult>();
-                results.AddRange(await RepeatAsync(device, SyncEvolutionSyncMode.Slow, 1, token).ConfigureAwait(false));
-                device.DeleteAllItems(SyncEvolutionDatastore.Contacts);
-                if (results.All(r => r.Succeeded))
+                for (var i = 0; i < 2 + options.WarmUpSessions && results.All(r => r.Succeeded); i++)
                 {
-                    results.AddRange(await RepeatAsync(device, SyncEvolutionSyncMode.TwoWay, 1 + options.WarmUpSessions, token)
+                    results.Add(await device.SyncAsync(
+                            i == 0 ? SyncEvolutionSyncMode.Slow : SyncEvolutionSyncMode.TwoWay,
+                            token)
                         .ConfigureAwait(false));
+                    if (i == 0)
+                    {
+                        device.DeleteAllItems(SyncEvolutionDatastore.Contacts);
+                    }
+
+                    // SyncEvolution names session logs by the minute plus a letter, and after 'z' with bytes that are
+                    // not UTF-8 (so that .NET can no longer delete them); W runs more sessions a minute than that.
+                    foreach (var session in Directory.EnumerateDirectories(device.LogDirectory))
+                    {
+                        Directory.Delete(session, recursive: true);
+                    }
                 }
 
                 return results;
