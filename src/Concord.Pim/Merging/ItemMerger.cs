@@ -1,156 +1,94 @@
-using System.Text;
-using Concord.Pim.ContentLines;
+using Concord.Pim.Capabilities;
+using Concord.Pim.Converters;
+using Concord.Pim.Documents;
 
 namespace Concord.Pim.Merging;
 
 /// <summary>
-/// Field-level merge of two versions of a vCard or vCalendar item, with or without the common base version.
-/// A field is a property name with its TYPE-like parameters (TEL;TYPE=HOME and TEL;TYPE=WORK are two fields);
-/// every line of the same field is compared as one set. Lines inside nested components (VALARM, VTIMEZONE) and
-/// the envelope travel with the side that changed them.
+/// Field-level merge of two versions of a vCard or vCalendar item, with or without the common base version (what the
+/// device last received or sent). A field is a property name with its TYPE values (TEL;TYPE=HOME and TEL;TYPE=WORK
+/// are two fields); every property of one field is compared as one set, by value, whatever the format and encoding
+/// of each side. Nested components (VALARM) and the other components of a calendar (exceptions, VTIMEZONE) travel
+/// with the side that changed them.
 /// </summary>
 public static class ItemMerger
 {
     /// <summary>
-    /// Merges the server's and the client's version. With a base: a field only one side changed takes that
-    /// side's value; a field both changed differently keeps the server's value and is reported as a clash.
-    /// Without a base (slow sync of a matched duplicate): the server's fields win and fields only the client has
-    /// are added.
+    /// Merges the server's and the client's version. With a base: a field only one side changed takes that side's
+    /// value; a field both changed differently keeps the server's value and is reported as a clash. Without a base
+    /// (slow sync of a matched duplicate): the server's fields win and fields only the client has are added.
     /// </summary>
-    public static ItemMerge Merge(string? baseContent, string server, string client)
+    public static ItemMerge Merge(string? baseContent, string server, string client) => Merge(baseContent, server, client, null);
+
+    /// <summary>
+    /// Merges as <see cref="Merge(string?, string, string)"/> does, knowing what the device can store: a field the
+    /// device cannot store (not in its CTCap) is never taken as deleted by it, and a value the device holds cut to
+    /// its MaxSize is not taken as changed, so the server keeps the long one. A field the device can store and
+    /// dropped is deleted everywhere; a value it really changed is taken.
+    /// </summary>
+    public static ItemMerge Merge(string? baseContent, string server, string client, DeviceCapabilities? capabilities)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(client);
-        var s = Split(server);
-        var c = Split(client);
-        var b = baseContent is null ? null : Split(baseContent);
-        if (s is null || c is null) return new ItemMerge(server, server == client ? [] : ["(whole item)"]);
-
-        var clashes = new List<string>();
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var key in s.Fields.Keys.Concat(c.Fields.Keys).Concat(b is null ? Enumerable.Empty<string>() : b.Fields.Keys))
+        PimComponent s, c;
+        PimComponent? b;
+        try
         {
-            if (result.ContainsKey(key) || order.Contains(key)) continue;
-            order.Add(key);
-            var sv = s.Fields.GetValueOrDefault(key);
-            var cv = c.Fields.GetValueOrDefault(key);
-            List<string>? chosen;
-            if (b is null)
-            {
-                chosen = sv ?? cv;
-            }
-            else
-            {
-                var bv = b.Fields.GetValueOrDefault(key);
-                if (SameSet(cv, bv)) chosen = sv;
-                else if (SameSet(sv, bv)) chosen = cv;
-                else if (SameSet(sv, cv)) chosen = sv;
-                else
-                {
-                    chosen = sv;
-                    clashes.Add(key);
-                }
-            }
-            if (chosen is not null) result[key] = chosen;
+            s = PimDocument.Parse(server);
+            c = PimDocument.Parse(client);
+            b = baseContent is null ? null : PimDocument.Parse(baseContent);
+            if (s.Format == PimFormat.Unknown || s.Format.IsVCard() != c.Format.IsVCard()) return Whole(server, client);
+            c = PimConverter.Convert(c, s.Format);
+            if (b is not null) b = b.Format.IsVCard() == s.Format.IsVCard() ? PimConverter.Convert(b, s.Format) : null;
         }
-        var envelope = b is not null && s.Nested == b.Nested ? c.Nested : s.Nested;
-        var sb = new StringBuilder();
-        foreach (var line in s.Head) sb.Append(line).Append("\r\n");
-        foreach (var key in order)
+        catch (PimFormatException)
         {
-            if (!result.TryGetValue(key, out var lines)) continue;
-            foreach (var line in lines) sb.Append(line).Append("\r\n");
+            return Whole(server, client);
         }
-        sb.Append(envelope);
-        foreach (var line in s.Tail) sb.Append(line).Append("\r\n");
-        return new ItemMerge(sb.ToString(), clashes);
+        var sp = Primary(s);
+        var cp = Primary(c);
+        var bp = b is null ? null : Primary(b);
+        if (sp is null || cp is null) return Whole(server, client);
+        var merged = new FieldMerge(capabilities);
+        var properties = merged.Merge(sp.Properties, cp.Properties, bp?.Properties, b is not null);
+        var result = s.Clone();
+        var rp = Primary(result)!;
+        rp.Properties.Clear();
+        rp.Properties.AddRange(properties);
+        // Nested and sibling components: the client's when the server's are still what the device had.
+        rp.Components.Clear();
+        rp.Components.AddRange(Pick(sp.Components, cp.Components, bp?.Components, capabilities));
+        if (!ReferenceEquals(rp, result))
+        {
+            var others = Pick(Others(s, sp), Others(c, cp), b is null ? null : Others(b, bp!), null);
+            result.Components.RemoveAll(x => !ReferenceEquals(x, rp));
+            result.Components.AddRange(others);
+        }
+        return new ItemMerge(PimDocument.Write(result), merged.Clashes);
     }
 
-    private static bool SameSet(List<string>? a, List<string>? b)
+    private static ItemMerge Whole(string server, string client) => new(server, server == client ? [] : ["(whole item)"]);
+
+    // The VCARD itself, or a calendar's first event, task or journal that is not a detached exception.
+    private static PimComponent? Primary(PimComponent item)
     {
-        if (a is null || b is null) return a is null && b is null;
-        return a.Count == b.Count && a.Order(StringComparer.Ordinal).SequenceEqual(b.Order(StringComparer.Ordinal));
+        if (item.NameIs("VCARD")) return item;
+        return item.Components.Find(x => x.Name.ToUpperInvariant() is "VEVENT" or "VTODO" or "VJOURNAL" && x.Find("RECURRENCE-ID") is null)
+            ?? item.Components.Find(x => x.Name.ToUpperInvariant() is "VEVENT" or "VTODO" or "VJOURNAL");
     }
 
-    private sealed record Parts(List<string> Head, Dictionary<string, List<string>> Fields, string Nested, List<string> Tail);
+    private static List<PimComponent> Others(PimComponent item, PimComponent primary) =>
+        [.. item.Components.Where(x => !ReferenceEquals(x, primary))];
 
-    // Head: lines up to and including the primary component's BEGIN; Tail: its END and what follows.
-    private static Parts? Split(string content)
+    private static List<PimComponent> Pick(List<PimComponent> server, List<PimComponent> client, List<PimComponent>? baseline, DeviceCapabilities? capabilities)
     {
-        var lines = ContentLineReader.Read(content);
-        var head = new List<string>();
-        var tail = new List<string>();
-        var fields = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var nested = new StringBuilder();
-        string? primary = null;
-        var depth = 0;
-        var primaryDepth = -1;
-        var done = false;
-        foreach (var line in lines)
-        {
-            if (done)
-            {
-                tail.Add(line.Raw);
-                continue;
-            }
-            if (line.Name == "BEGIN")
-            {
-                depth++;
-                var comp = line.Value.Trim().ToUpperInvariant();
-                if (primary is null && comp is "VCARD" or "VEVENT" or "VTODO" or "VJOURNAL")
-                {
-                    primary = comp;
-                    primaryDepth = depth;
-                    head.Add(line.Raw);
-                    continue;
-                }
-            }
-            if (primary is null)
-            {
-                if (line.Name == "END") depth--;
-                head.Add(line.Raw);
-                continue;
-            }
-            if (line.Name == "END" && depth == primaryDepth)
-            {
-                tail.Add(line.Raw);
-                done = true;
-                depth--;
-                continue;
-            }
-            if (depth > primaryDepth || line.Name == "BEGIN")
-            {
-                nested.Append(line.Raw).Append("\r\n");
-                if (line.Name == "END") depth--;
-                continue;
-            }
-            var key = FieldKey(line);
-            if (!fields.TryGetValue(key, out var list)) fields[key] = list = [];
-            list.Add(line.Raw);
-        }
-        return primary is null || !done ? null : new Parts(head, fields, nested.ToString(), tail);
+        // Components the device cannot store (no VALARM in its CTCap) stay as the server has them.
+        if (capabilities is not null && server.Any(x => !capabilities.CanStore(x))) return [.. server.Select(x => x.Clone())];
+        if (baseline is null || Text(server) != Text(baseline)) return [.. server.Select(x => x.Clone())];
+        return [.. client.Select(x => x.Clone())];
     }
 
-    // The field's identity: name plus the parameters that say which field of that name it is.
-    private static string FieldKey(ContentLine line)
-    {
-        var types = new List<string>();
-        foreach (var p in line.ParameterList)
-        {
-            var eq = p.IndexOf('=', StringComparison.Ordinal);
-            var key = (eq >= 0 ? p[..eq] : "TYPE").Trim().ToUpperInvariant();
-            if (key != "TYPE") continue;
-            foreach (var t in (eq >= 0 ? p[(eq + 1)..] : p).Split(','))
-            {
-                var v = t.Trim().Trim('"').ToUpperInvariant();
-                if (v is not ("PREF" or "QUOTED-PRINTABLE" or "BASE64" or "8BIT" or "") && !v.StartsWith("CHARSET", StringComparison.Ordinal))
-                {
-                    types.Add(v);
-                }
-            }
-        }
-        types.Sort(StringComparer.Ordinal);
-        return types.Count == 0 ? line.Name : line.Name + ";" + string.Join(',', types);
-    }
+    private static string Text(List<PimComponent> components) =>
+        string.Concat(components.Select(x => string.Concat(x.Properties.Where(p => !p.NameIs("DTSTAMP")).Select(p => p.ToString() + "\n"))
+            + Text(x.Components)));
 }

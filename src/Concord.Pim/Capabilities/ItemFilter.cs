@@ -1,0 +1,56 @@
+using System.Text;
+using Concord.Pim.Converters;
+using Concord.Pim.Documents;
+
+namespace Concord.Pim.Capabilities;
+
+/// <summary>
+/// Makes the item a device gets: converted to its format and cut to its CTCap, leaving out what it cannot store and
+/// truncating what is longer than it stores (unless it declared NoTruncate, then the value goes whole).
+/// </summary>
+public static class ItemFilter
+{
+    /// <summary>The item as <paramref name="capabilities"/> says the device stores it.</summary>
+    public static PimComponent ForDevice(PimComponent item, DeviceCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var converted = PimConverter.Convert(item, capabilities.Format);
+        Filter(converted, capabilities, root: true);
+        return converted;
+    }
+
+    private static void Filter(PimComponent component, DeviceCapabilities capabilities, bool root)
+    {
+        component.Properties.RemoveAll(p => !capabilities.CanStore(p) && !(root && p.NameIs("VERSION")));
+        foreach (var p in component.Properties)
+        {
+            if (capabilities.MaxSize(p.Name) is not { } max || capabilities.Properties[p.Name].NoTruncate) continue;
+            // Binary values are not cut: half a photo is no photo. QUOTED-PRINTABLE values are decoded text.
+            if (p.Encoding is ContentLines.ContentEncoding.Base64 or ContentLines.ContentEncoding.B) continue;
+            p.Value = Truncate(p.Value, max);
+        }
+        component.Components.RemoveAll(c => !capabilities.CanStore(c));
+        foreach (var c in component.Components) Filter(c, capabilities, root: false);
+    }
+
+    /// <summary>The value cut to <paramref name="maxBytes"/> UTF-8 bytes, on a character and escape boundary.</summary>
+    public static string Truncate(string value, int maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= maxBytes && Encoding.UTF8.GetByteCount(value) <= maxBytes) return value;
+        var bytes = 0;
+        var i = 0;
+        for (; i < value.Length; i++)
+        {
+            var n = char.IsHighSurrogate(value[i]) && i + 1 < value.Length ? 4 : Encoding.UTF8.GetByteCount(value.AsSpan(i, 1));
+            if (bytes + n > maxBytes) break;
+            bytes += n;
+            if (n == 4) i++;
+        }
+        // Never end inside an escape such as \n or \,.
+        var cut = value[..i];
+        var backslashes = cut.Length - cut.TrimEnd('\\').Length;
+        return backslashes % 2 == 1 ? cut[..^1] : cut;
+    }
+}

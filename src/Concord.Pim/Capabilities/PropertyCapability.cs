@@ -1,0 +1,8 @@
+namespace Concord.Pim.Capabilities;
+
+/// <summary>
+/// One property a device declared in its DevInf CTCap (OMA-TS-DS_DevInf §5.3.2): its name, the largest value it
+/// stores (MaxSize, or Size in DevInf 1.1), whether it refuses truncated values (NoTruncate) and the TYPE values
+/// it knows (empty when it declared none).
+/// </summary>
+public sealed record PropertyCapability(string Name, int? MaxSize, bool NoTruncate, IReadOnlyList<string> Types);
