@@ -68,10 +68,10 @@ public static class StoreCatalog
     /// <summary>The content types a store accepts, preferred first.</summary>
     public static IReadOnlyList<ContentTypeInfo> ContentTypes(this StoreKind kind) => kind switch
     {
-        StoreKind.Contacts => [new("text/x-vcard", "2.1"), new("text/vcard", "3.0"), new("text/vcard", "4.0")],
-        StoreKind.Calendar => [new("text/x-vcalendar", "1.0"), new("text/calendar", "2.0")],
-        StoreKind.Tasks => [new("text/x-vcalendar", "1.0"), new("text/calendar", "2.0")],
-        _ => [new("text/plain", "1.0"), new("text/x-vnote", "1.1"), new("text/calendar", "2.0")],
+        StoreKind.Contacts => [new("text/x-vcard", "2.1"), new("text/vcard", "3.0"), new("text/vcard", "4.0"), new("text/x-s4j-sifc", "1.0")],
+        StoreKind.Calendar => [new("text/x-vcalendar", "1.0"), new("text/calendar", "2.0"), new("text/x-s4j-sife", "1.0")],
+        StoreKind.Tasks => [new("text/x-vcalendar", "1.0"), new("text/calendar", "2.0"), new("text/x-s4j-sift", "1.0")],
+        _ => [new("text/plain", "1.0"), new("text/x-vnote", "1.1"), new("text/calendar", "2.0"), new("text/x-s4j-sifn", "1.0")],
     };
 
     /// <summary>Whether a store accepts items of this MIME type (parameters ignored).</summary>

@@ -94,6 +94,9 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
         Exec("INSERT INTO nonces(user_id, device_id, nonce) VALUES($u, $d, $n) ON CONFLICT(user_id, device_id) DO UPDATE SET nonce = $n",
             ("$u", userId), ("$d", deviceId), ("$n", nonce));
 
+    public string? GetDeviceInfo(long userId, string deviceId) =>
+        Scalar("SELECT devinf FROM devices WHERE user_id = $u AND device_id = $d", ("$u", userId), ("$d", deviceId)) as string;
+
     public void SaveDeviceInfo(long userId, string deviceId, string devInfXml) =>
         Exec("INSERT INTO devices(user_id, device_id, devinf, updated_at) VALUES($u, $d, $x, $t) " +
              "ON CONFLICT(user_id, device_id) DO UPDATE SET devinf = $x, updated_at = $t",

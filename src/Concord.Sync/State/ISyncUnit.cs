@@ -26,6 +26,9 @@ public interface ISyncUnit : IDisposable
     /// <summary>Stores the nonce the device must use next.</summary>
     void SetNonce(long userId, string deviceId, string nonce);
 
+    /// <summary>The device information a device last sent (its DevInf document, as XML), or null.</summary>
+    string? GetDeviceInfo(long userId, string deviceId);
+
     /// <summary>Stores the device information a device sent (its DevInf document, as XML).</summary>
     void SaveDeviceInfo(long userId, string deviceId, string devInfXml);
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Concord.Pim;
 using Concord.Pim.Matching;
 using Concord.Pim.Merging;
 using Concord.Sync;
@@ -149,9 +150,19 @@ public sealed partial class SyncMLServer
             return (413, $"the object exceeds this server's MaxObjSize of {_options.MaxObjSize} bytes");
         }
         if (!store.Kind.Accepts(type)) return (415, $"the {storeName} store does not take items of type {type}");
-        var text = Encoding.UTF8.GetString(chunk);
-        if (ContentProblem(store.Kind, text) is { } problem) return (400, problem);
-        return PutClientItem(c, store, storeName, luid, item.Target, text, type);
+        // One canonical form per item (vCard 3.0, iCalendar 2.0, text): every device gets it in its own format.
+        CanonicalItem canonical;
+        try
+        {
+            canonical = PimItems.Read(chunk, type);
+        }
+        catch (PimFormatException e)
+        {
+            return (e.SyncMLStatus, e.Message);
+        }
+        if (ContentProblem(store.Kind, canonical.Content) is { } problem) return (400, problem);
+        if (type is not null) store.ClientType = type;
+        return PutClientItem(c, store, storeName, luid, item.Target, canonical.Content, canonical.ContentType);
     }
 
     private static string? ContentProblem(StoreKind kind, string text)
@@ -260,7 +271,7 @@ public sealed partial class SyncMLServer
             default:
                 // Three-way against what this device last had: a field only one side changed takes that side's
                 // value; one both changed differently keeps the server's (OMA leaves the policy to the server).
-                var merged = ItemMerger.Merge(baseText, serverText, clientText);
+                var merged = ItemMerger.Merge(baseText, serverText, clientText, c.Capabilities(store.ClientUri));
                 result = merged.Content;
                 changedBy = result == clientText ? s.DeviceId : "server";
                 code = slow ? 200 : 207;

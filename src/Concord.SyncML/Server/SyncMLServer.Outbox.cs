@@ -1,4 +1,6 @@
 using System.Text;
+using Concord.Pim;
+using Concord.Pim.Documents;
 using Concord.Sync;
 using Concord.Sync.State;
 using Concord.SyncML.Commands;
@@ -115,7 +117,8 @@ public sealed partial class SyncMLServer
                     through = entry.Position;
                     continue;
                 }
-                if (entry.Kind != ChangeKind.Delete && s.ClientMaxObjSize is { } maxObj && Encoding.UTF8.GetByteCount(item.Content!) > maxObj)
+                var (sent, sentType, sentBase) = entry.Kind == ChangeKind.Delete ? ("", "", "") : ForDevice(c, store, item);
+                if (entry.Kind != ChangeKind.Delete && s.ClientMaxObjSize is { } maxObj && Encoding.UTF8.GetByteCount(sent) > maxObj)
                 {
                     // The device said it cannot take objects this large (its MaxObjSize): it keeps its old version.
                     Log.ItemRefused(_logger, entry.Guid, storeName, s.DeviceId, 413, $"larger than the device's MaxObjSize of {maxObj} bytes; not sent");
@@ -125,7 +128,7 @@ public sealed partial class SyncMLServer
                 }
                 var group = Group(entry.StoreIndex);
                 var cmdId = r.NextCmdId();
-                var command = BuildOutgoing(entry, item, luid, cmdId, null, 0, out _);
+                var command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, null, 0, out _);
                 var size = r.Measure(command.ToElement());
                 if (size > r.Remaining)
                 {
@@ -138,8 +141,8 @@ public sealed partial class SyncMLServer
                         break;
                     }
                     var offset = s.Outgoing?.Guid == entry.Guid ? s.Outgoing.Offset : 0;
-                    var budget = (int)Math.Max(64, r.Remaining - (size - Encoding.UTF8.GetByteCount(item.Content!)) - 64);
-                    command = BuildOutgoing(entry, item, luid, cmdId, budget, offset, out var next);
+                    var budget = (int)Math.Max(64, r.Remaining - (size - Encoding.UTF8.GetByteCount(sent)) - 64);
+                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, budget, offset, out var next);
                     size = r.Measure(command.ToElement());
                     group.Commands.Add(command);
                     r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
@@ -147,7 +150,7 @@ public sealed partial class SyncMLServer
                     if (next < 0)
                     {
                         s.Outgoing = null;
-                        c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
+                        c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
                         through = entry.Position;
                         Count(store, entry.Kind);
                         addedAny = true;
@@ -160,7 +163,7 @@ public sealed partial class SyncMLServer
                 if (s.Outgoing?.Guid == entry.Guid)
                 {
                     // the rest of a chunked item fits whole now
-                    command = BuildOutgoing(entry, item, luid, cmdId, int.MaxValue, s.Outgoing.Offset, out _);
+                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, int.MaxValue, s.Outgoing.Offset, out _);
                     size = r.Measure(command.ToElement());
                     s.Outgoing = null;
                 }
@@ -168,7 +171,7 @@ public sealed partial class SyncMLServer
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
                 if (entry.Kind == ChangeKind.Delete) c.Unit.RemoveBase(user, s.DeviceId, storeName, entry.Guid);
-                else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, item.Content!);
+                else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
                 through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
@@ -190,6 +193,29 @@ public sealed partial class SyncMLServer
         return done;
     }
 
+    /// <summary>
+    /// The item as this device gets it: in the format it declared (DevInf Rx-Pref) or last sent, with only the
+    /// fields it can store; and the canonical form of exactly that, the device's base for a later three-way merge.
+    /// </summary>
+    private static (string Text, string Type, string Base) ForDevice(MessageContext c, StoreSession store, StoredItem item)
+    {
+        var canonical = item.Content!;
+        var caps = c.Capabilities(store.ClientUri);
+        var type = caps?.Format.ContentType() ?? store.ClientType ?? item.ContentType ?? "text/plain";
+        if (caps is null && string.Equals(type, item.ContentType, StringComparison.OrdinalIgnoreCase)) return (canonical, type, canonical);
+        try
+        {
+            var text = PimItems.ForDevice(canonical, type, caps);
+            return (text, type, text == canonical ? canonical : PimItems.Read(text, type).Content);
+        }
+        catch (PimFormatException)
+        {
+            return (canonical, item.ContentType ?? type, canonical); // an item stored before it could be converted goes as it is
+        }
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
+
     private static void Count(StoreSession store, ChangeKind kind)
     {
         switch (kind)
@@ -204,14 +230,14 @@ public sealed partial class SyncMLServer
     /// Builds the Add/Replace/Delete for a queued change. With a byte budget, sends the part of the content from
     /// offset that fits, flagged MoreData, with the whole Size on the first chunk; next is the offset of the rest, or -1.
     /// </summary>
-    private static ItemCommand BuildOutgoing(OutboxEntry entry, StoredItem item, string? luid, string cmdId, int? budget, int offset, out int next)
+    private static ItemCommand BuildOutgoing(OutboxEntry entry, StoredItem item, string content, string type, string? luid, string cmdId,
+        int? budget, int offset, out int next)
     {
         next = -1;
         if (entry.Kind == ChangeKind.Delete)
         {
             return new ItemCommand { Kind = "Delete", CmdId = cmdId, Items = [new Item { Target = luid, Source = item.Guid }] };
         }
-        var content = item.Content ?? "";
         var part = content;
         var moreData = false;
         long? size = null;
@@ -228,6 +254,9 @@ public sealed partial class SyncMLServer
                 bytes += w;
                 end += width;
             }
+            // Never cut next to whitespace: clients trim it from element content (the Synthesis engine does), and a
+            // folded line's leading space lost at a chunk boundary makes the object one byte short (424).
+            while (end < content.Length && end > offset + 1 && (IsSpace(content[end - 1]) || IsSpace(content[end]))) end--;
             if (end == offset) end = Math.Min(content.Length, offset + 1);
             part = content[offset..end];
             moreData = end < content.Length;
@@ -239,7 +268,7 @@ public sealed partial class SyncMLServer
         {
             Kind = entry.Kind == ChangeKind.Add ? "Add" : "Replace",
             CmdId = cmdId,
-            Meta = new Meta { Type = item.ContentType ?? "text/plain" },
+            Meta = new Meta { Type = type },
             Items = [new Item { Target = entry.Kind == ChangeKind.Add ? null : luid, Source = item.Guid, Meta = size is null ? null : new Meta { Size = size }, Data = data, MoreData = moreData }],
         };
     }

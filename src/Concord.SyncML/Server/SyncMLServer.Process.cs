@@ -278,7 +278,9 @@ public sealed partial class SyncMLServer
                 foreach (var item in cmd.Items)
                 {
                     var devInf = item.Data?.Child("DevInf");
-                    if (devInf is not null) c.Unit.SaveDeviceInfo(c.UserId, c.State.DeviceId, SyncMLXmlCodec.EncodeFragment(devInf));
+                    if (devInf is null) continue;
+                    c.Unit.SaveDeviceInfo(c.UserId, c.State.DeviceId, SyncMLXmlCodec.EncodeFragment(devInf));
+                    c.ForgetCapabilities();
                 }
                 if (!cmd.NoResp) c.Response.AddAlways(StatusFor(c, cmd, 200, cmd.Items.FirstOrDefault()?.Target, cmd.Items.FirstOrDefault()?.Source));
                 break;

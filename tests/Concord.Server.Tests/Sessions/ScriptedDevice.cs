@@ -183,7 +183,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
                     outgoing.Add((store, new ItemCommand
                     {
                         Kind = kind == ChangeKind.Add ? "Add" : "Replace", CmdId = "",
-                        Meta = new Meta { Type = "text/x-vcard" },
+                        Meta = new Meta { Type = content.Contains("VERSION:2.1", StringComparison.Ordinal) ? "text/x-vcard" : "text/vcard" },
                         Items = [new Item { Source = luid, Meta = off == 0 && more ? new Meta { Size = bytes.Length } : null,
                             Data = new SyncMLElement("Data") { Text = System.Text.Encoding.UTF8.GetString(bytes, off, len) }, MoreData = more }],
                     }));

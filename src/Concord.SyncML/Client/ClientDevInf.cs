@@ -1,0 +1,57 @@
+using Concord.Sync;
+using Concord.SyncML.Documents;
+
+namespace Concord.SyncML.Client;
+
+/// <summary>The client's device information (OMA DS 1.2 DevInf §5), sent with Put in package 1 and as Results to a Get.</summary>
+internal static class ClientDevInf
+{
+    public static string Uri(SyncMLVersion v) => v switch
+    {
+        SyncMLVersion.V10 => "./devinf10",
+        SyncMLVersion.V11 => "./devinf11",
+        _ => "./devinf12",
+    };
+
+    public static SyncMLElement Build(SyncMLVersion version, string deviceId, string model, IEnumerable<StoreRun> runs)
+    {
+        var d = new SyncMLElement("DevInf", SyncMLNamespaces.DevInf);
+        d.AddText("VerDTD", version.DevInfVerDtd());
+        d.AddText("Man", "Concord");
+        d.AddText("Mod", model);
+        d.AddText("OEM", "Concord");
+        d.AddText("FwV", "1.0");
+        d.AddText("SwV", typeof(ClientDevInf).Assembly.GetName().Version?.ToString() ?? "1.0");
+        d.AddText("HwV", "1.0");
+        d.AddText("DevID", deviceId);
+        d.AddText("DevTyp", "workstation");
+        if (version != SyncMLVersion.V10)
+        {
+            d.AddEmpty("UTC");
+            d.AddEmpty("SupportLargeObjs");
+            d.AddEmpty("SupportNumberOfChanges");
+        }
+        foreach (var run in runs)
+        {
+            var ds = d.Add(new SyncMLElement("DataStore"));
+            ds.AddText("SourceRef", run.LocalUri);
+            ds.AddText("DisplayName", run.Store.Kind.CanonicalName());
+            ds.AddText("MaxGUIDSize", "255");
+            var types = run.Store.ContentTypes;
+            AddType(ds, "Rx-Pref", types[0]);
+            foreach (var t in types.Skip(1)) AddType(ds, "Rx", t);
+            AddType(ds, "Tx-Pref", types[0]);
+            foreach (var t in types.Skip(1)) AddType(ds, "Tx", t);
+            var cap = ds.Add(new SyncMLElement("SyncCap"));
+            foreach (var code in new[] { "1", "2", "3", "4", "5", "6", "7" }) cap.AddText("SyncType", code);
+        }
+        return d;
+    }
+
+    private static void AddType(SyncMLElement ds, string name, ContentTypeInfo t)
+    {
+        var e = ds.Add(new SyncMLElement(name));
+        e.AddText("CTType", t.MimeType);
+        e.AddText("VerCT", t.Version);
+    }
+}
