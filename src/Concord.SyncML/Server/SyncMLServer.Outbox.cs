@@ -195,7 +195,7 @@ public sealed partial class SyncMLServer
 
     /// <summary>
     /// The item as this device gets it: in the format it declared (DevInf Rx-Pref) or last sent, with only the
-    /// fields it can store; and the canonical form of exactly that, the device's base for a later three-way merge.
+    /// fields it can store; and the base for a later three-way merge (exactly what the device got).
     /// </summary>
     private static (string Text, string Type, string Base) ForDevice(MessageContext c, StoreSession store, StoredItem item)
     {
@@ -206,7 +206,8 @@ public sealed partial class SyncMLServer
         try
         {
             var text = PimItems.ForDevice(canonical, type, caps);
-            return (text, type, text == canonical ? canonical : PimItems.Read(text, type).Content);
+            // The base is exactly what the device got; the merge compares field by field across formats.
+            return (text, type, text);
         }
         catch (PimFormatException)
         {
