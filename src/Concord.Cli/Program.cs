@@ -21,6 +21,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(Card.CardCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

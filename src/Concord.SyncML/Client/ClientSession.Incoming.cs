@@ -50,6 +50,33 @@ internal sealed partial class ClientSession
             TargetRefs = target is null ? [] : [target], SourceRefs = source is null ? [] : [source], Items = items ?? [],
         });
 
+    private void OnAlert(SyncMLMessage reply, AlertCommand alert)
+    {
+        if (alert.Code is 222 or 223)
+        {
+            if (!alert.NoResp) QueueStatus(reply, alert, 200);
+            return;
+        }
+        var item = alert.Items.FirstOrDefault();
+        var run = FindRun(item?.Target, item?.Source);
+        var type = SyncTypeExtensions.FromAlertCode(alert.Code);
+        if (run is null || type is null || _phase != SyncPhase.Init)
+        {
+            if (run is not null && type is null) FailStore(run, ClientErrors.UnknownSyncType(run.Binding.RemoteUri, alert.Code));
+            if (!alert.NoResp) QueueStatus(reply, alert, run is null ? 404 : 406, item?.Target, item?.Source);
+            return;
+        }
+        run.Type = type;
+        run.ServerNext = item?.Meta?.AnchorNext;
+        run.Report.Performed = type;
+        ClientLog.StoreType(_logger, run.Report.Name, type.Value.ToModeName(), run.Binding.Mode.ToModeName(), run.AlertStatus ?? 0);
+        if (alert.NoResp) return;
+        // RepPro §6.6.2: the status of a sync Alert echoes the sender's Next anchor.
+        var data = new SyncMLElement("Data");
+        data.Add(new SyncMLElement("Anchor", SyncMLNamespaces.MetInf)).AddText("Next", run.ServerNext ?? "");
+        QueueStatus(reply, alert, 200, item?.Target, item?.Source, [new Item { Data = data }]);
+    }
+
     private void OnDeviceInfo(SyncMLMessage reply, DeviceInfoCommand command)
     {
         if (!command.NoResp) QueueStatus(reply, command, 200, command.Items.FirstOrDefault()?.Target, command.Items.FirstOrDefault()?.Source);

@@ -122,7 +122,18 @@ internal sealed partial class ClientSession
         ClientLog.SessionFailed(_logger, _sessionId, reason);
         foreach (var run in _runs)
         {
-            if (!run.Report.Completed && run.Report.Error is null) run.Report.Error = ClientErrors.SessionUnfinished(reason);
+            if (run.Report.Completed) continue;
+            if (run.Report.Error is null) run.Report.Error = ClientErrors.SessionUnfinished(reason);
+            // A slow sync or a refresh cut off half way leaves the server's ID map for this device half rebuilt: the
+            // next sync must be a slow sync again, not a two-way on the old anchors (Protocol §6.3.1 fallback).
+            if (!_options.DryRun && _phase != SyncPhase.Init && run.Type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
+            {
+                run.Unit?.Dispose();
+                run.Unit = null;
+                using var unit = run.State.Begin();
+                unit.ForgetAnchors(run.Peer);
+                unit.Commit();
+            }
         }
     }
 
@@ -202,8 +213,7 @@ internal sealed partial class ClientSession
                 if (run.Type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
                 {
                     // The server now holds exactly what was sent or received: versions of items gone from here are stale.
-                    var present = run.Store.List().Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
-                    foreach (var id in unit.ConfirmedVersions(run.Peer).Keys.Where(id => !present.Contains(id)).ToList())
+                    foreach (var id in unit.ConfirmedVersions(run.Peer).Keys.Where(id => !run.Present.Contains(id)).ToList())
                     {
                         unit.RemoveConfirmed(run.Peer, id);
                     }

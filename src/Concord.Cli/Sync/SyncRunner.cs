@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Text;
+using Concord.Storage.Client;
+using Concord.Sync;
+using Concord.SyncML.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Concord.Cli.Sync;
+
+/// <summary>Runs <c>concord sync</c>: merges options and profile, opens the folders, runs the session, shows the outcome.</summary>
+internal static class SyncRunner
+{
+    public static async Task<int> RunAsync(ParseResult parse, SyncOptions o, CancellationToken token)
+    {
+        SyncSettings settings;
+        try
+        {
+            settings = Resolve(parse, o);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return SyncCommand.Usage;
+        }
+        var bindings = new List<ClientStoreBinding>();
+        foreach (var (local, remote) in settings.Stores)
+        {
+            var kind = StoreCatalog.Resolve(remote) ?? FolderDataStore.Guess(local) ?? StoreKind.Contacts;
+            bindings.Add(new ClientStoreBinding(new FolderDataStore(local, kind), SqliteClientState.ForFolder(local), remote, settings.Mode));
+        }
+        var terminal = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        var verbose = parse.GetValue(o.Verbose);
+        var logger = new ConsoleLog<SyncMLClient>(verbose ? LogLevel.Debug : terminal ? LogLevel.Warning : LogLevel.Information);
+        using var transport = new HttpSyncMLTransport(settings.Timeout);
+        var client = new SyncMLClient(transport, new SyncMLClientOptions
+        {
+            ServerUrl = settings.Url,
+            User = settings.User,
+            Password = settings.Password,
+            DeviceId = settings.DeviceId,
+            Encoding = settings.Encoding,
+            Version = settings.Version,
+            Auth = settings.Auth,
+            MaxMsgSize = settings.MaxMsgSize,
+            MaxObjSize = settings.MaxObjSize,
+            Retries = settings.Retries,
+            DryRun = settings.DryRun,
+        }, logger);
+        var report = terminal && !verbose
+            ? await SyncDisplay.RunWithProgressAsync(p => client.SyncAsync(bindings, p, token), bindings.Select(b => b.Store.Name).ToList())
+            : await client.SyncAsync(bindings, null, token);
+        SyncDisplay.Print(report, terminal);
+        return report.Succeeded ? SyncCommand.Synced : SyncCommand.NotSynced;
+    }
+
+    /// <summary>The command line over the profile; saves the profile when it is new or --save asks.</summary>
+    /// <exception cref="InvalidOperationException">Something needed is missing or malformed.</exception>
+    private static SyncSettings Resolve(ParseResult parse, SyncOptions o)
+    {
+        var name = parse.GetValue(o.Profile);
+        SyncProfileFile? file = null;
+        SyncProfile? profile = null;
+        if (name is not null)
+        {
+            file = SyncProfileFile.Load(SyncProfileFile.DefaultPath());
+            file.Profiles.TryGetValue(name, out profile);
+        }
+        var given = parse.GetValue(o.Store) ?? [];
+        var specs = given.Length > 0 ? given.ToList() : profile?.Stores ?? [];
+        if (name is not null && profile is null && parse.GetValue(o.Url) is null)
+        {
+            throw new InvalidOperationException($"There is no profile '{name}' in {file!.Path}; create it by giving --url, --user and --store with it.");
+        }
+        var urlText = parse.GetValue(o.Url) ?? profile?.Url ?? throw new InvalidOperationException("--url is needed (the server's SyncML URL).");
+        if (!Uri.TryCreate(urlText, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"--url '{urlText}' is not an http:// or https:// URL.");
+        }
+        var user = parse.GetValue(o.User) ?? profile?.User ?? throw new InvalidOperationException("--user is needed (the account on the server).");
+        if (specs.Count == 0) throw new InvalidOperationException("--store LOCAL=REMOTE is needed at least once, e.g. --store ~/contacts=contacts.");
+        var stores = new List<(string, string)>();
+        foreach (var spec in specs)
+        {
+            var pair = SyncSettings.ParseStore(spec) ?? throw new InvalidOperationException($"--store '{spec}' is not LOCAL=REMOTE (a folder, '=', the server's store).");
+            var local = Path.GetFullPath(Environment.ExpandEnvironmentVariables(pair.Local.StartsWith("~/", StringComparison.Ordinal)
+                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), pair.Local[2..]) : pair.Local));
+            if (stores.Any(s => s.Item1 == local)) throw new InvalidOperationException($"The folder {local} is given twice; each store needs its own folder.");
+            stores.Add((local, pair.Remote));
+        }
+        var modeText = parse.GetValue(o.Mode) ?? profile?.Mode ?? "two-way";
+        var mode = SyncTypeExtensions.FromModeName(modeText) ?? throw new InvalidOperationException($"--mode '{modeText}' is not one of {SyncCommand.ModeNames}.");
+        var encodingText = parse.GetValue(o.Encoding) ?? profile?.Encoding ?? "xml";
+        var encoding = SyncSettings.ParseEncoding(encodingText) ?? throw new InvalidOperationException($"--encoding '{encodingText}' is not xml or wbxml.");
+        var versionText = parse.GetValue(o.SyncML) ?? profile?.SyncML ?? "1.2";
+        var version = SyncSettings.ParseVersion(versionText) ?? throw new InvalidOperationException($"--syncml '{versionText}' is not 1.1 or 1.2.");
+        var authText = parse.GetValue(o.Auth) ?? profile?.Auth ?? "basic";
+        var auth = SyncSettings.ParseAuth(authText) ?? throw new InvalidOperationException($"--auth '{authText}' is not basic or md5.");
+        var deviceId = parse.GetValue(o.DeviceId) ?? profile?.DeviceId;
+        var password = Environment.GetEnvironmentVariable(SyncCommand.PasswordVariable) is { Length: > 0 } env ? env
+            : profile?.Password ?? Prompt($"Password for {user} at {url}: ")
+            ?? throw new InvalidOperationException($"No password: set {SyncCommand.PasswordVariable}, or save one in a profile (--save-password).");
+
+        var settings = new SyncSettings
+        {
+            Url = url, User = user, Password = password, Stores = stores, Mode = mode, Encoding = encoding, Version = version, Auth = auth,
+            DeviceId = deviceId, DryRun = parse.GetValue(o.DryRun),
+            MaxMsgSize = parse.GetValue(o.MaxMsgSize) ?? 1024 * 1024,
+            MaxObjSize = parse.GetValue(o.MaxObjSize) ?? 16 * 1024 * 1024,
+            Timeout = TimeSpan.FromSeconds(parse.GetValue(o.Timeout) ?? 120),
+            Retries = parse.GetValue(o.Retries) ?? 3,
+        };
+        if (settings.MaxMsgSize < 4096) throw new InvalidOperationException("--max-msg-size must be at least 4096 bytes.");
+        if (file is not null && name is not null && (profile is null || parse.GetValue(o.Save) || parse.GetValue(o.SavePassword)))
+        {
+            profile ??= new SyncProfile();
+            profile.Url = url.ToString();
+            profile.User = user;
+            profile.Stores = stores.Select(s => s.Item1 + "=" + s.Item2).ToList();
+            profile.Mode = mode.ToModeName();
+            profile.Encoding = encodingText.ToLowerInvariant();
+            profile.SyncML = versionText;
+            profile.Auth = authText.ToLowerInvariant();
+            profile.DeviceId = deviceId;
+            if (parse.GetValue(o.SavePassword)) profile.Password = password;
+            file.Profiles[name] = profile;
+            file.Save();
+            Console.Error.WriteLine($"Profile '{name}' saved in {file.Path}; next time: concord sync {name}");
+        }
+        return settings;
+    }
+
+    /// <summary>Asks for the password on a terminal, without echo; null when there is no terminal to ask on.</summary>
+    private static string? Prompt(string text)
+    {
+        if (Console.IsInputRedirected || Console.IsErrorRedirected) return null;
+        Console.Error.Write(text);
+        var sb = new StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (sb.Length > 0) sb.Length--;
+                continue;
+            }
+            if (!char.IsControl(key.KeyChar)) sb.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+}

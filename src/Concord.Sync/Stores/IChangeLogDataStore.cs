@@ -1,0 +1,22 @@
+namespace Concord.Sync.Stores;
+
+/// <summary>
+/// A data store that keeps its own change log per peer, as the SIM card of seeds 001/004 does with its sync
+/// objects: the client asks it for the changes instead of comparing versions.
+/// </summary>
+/// <remarks>
+/// <see cref="ChangesSince"/> is the card's NewSync followed by GetChanges (a new sync object is proposed);
+/// <see cref="ConfirmSync"/> is StoreSync (the proposed object becomes the last one). A client calls
+/// <see cref="ConfirmSync"/> only once the peer has confirmed the whole sync, so a sync cut off anywhere sends the
+/// same changes again next time.
+/// </remarks>
+public interface IChangeLogDataStore : IDataStore
+{
+    /// <summary>The changes since the last sync this peer confirmed.</summary>
+    /// <param name="peer">The peer's key (server, account, remote store, device id).</param>
+    /// <returns>The changes, or null when the store has no record of a sync with this peer (a slow sync is needed).</returns>
+    IReadOnlyList<ItemChange>? ChangesSince(string peer);
+
+    /// <summary>The peer has every change up to the last <see cref="ChangesSince"/>: make that the base of the next one.</summary>
+    void ConfirmSync(string peer);
+}
