@@ -8,7 +8,8 @@ namespace Concord.Sync.Stores;
 /// <see cref="ChangesSince"/> is the card's NewSync followed by GetChanges (a new sync object is proposed);
 /// <see cref="ConfirmSync"/> is StoreSync (the proposed object becomes the last one). A client calls
 /// <see cref="ConfirmSync"/> only once the peer has confirmed the whole sync, so a sync cut off anywhere sends the
-/// same changes again next time.
+/// same changes again next time. The client's own writes of that session (the peer's changes) are part of what the
+/// peer has: a store that logs them should not report them to the same peer again.
 /// </remarks>
 public interface IChangeLogDataStore : IDataStore
 {
