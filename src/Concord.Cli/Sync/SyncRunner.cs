@@ -130,23 +130,6 @@ internal static class SyncRunner
     }
 
     /// <summary>Asks for the password on a terminal, without echo; null when there is no terminal to ask on.</summary>
-    private static string? Prompt(string text)
-    {
-        if (Console.IsInputRedirected || Console.IsErrorRedirected) return null;
-        Console.Error.Write(text);
-        var sb = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter) break;
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (sb.Length > 0) sb.Length--;
-                continue;
-            }
-            if (!char.IsControl(key.KeyChar)) sb.Append(key.KeyChar);
-        }
-        Console.Error.WriteLine();
-        return sb.Length == 0 ? null : sb.ToString();
-    }
+    private static string? Prompt(string text) =>
+        Terminal.Interactive && Terminal.ReadSecret(text) is { Length: > 0 } typed ? typed : null;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Concord.Server.Hosting;
 
 namespace Concord.Cli.User;
@@ -121,22 +120,5 @@ internal static class UserCommand
         return first;
     }
 
-    private static string Prompt(string text)
-    {
-        Console.Error.Write(text);
-        var sb = new StringBuilder();
-        while (true)
-        {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter) break;
-            if (key.Key == ConsoleKey.Backspace)
-            {
-                if (sb.Length > 0) sb.Length--;
-                continue;
-            }
-            if (!char.IsControl(key.KeyChar)) sb.Append(key.KeyChar);
-        }
-        Console.Error.WriteLine();
-        return sb.ToString();
-    }
+    private static string Prompt(string text) => Terminal.ReadSecret(text);
 }

@@ -7,22 +7,9 @@ namespace Concord.Server.Tests.Sessions;
 
 public class AtomicTests
 {
-    private static string Msg(int msgId, string body) =>
-        "<?xml version='1.0'?><SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><VerDTD>1.2</VerDTD><VerProto>SyncML/1.2</VerProto>" +
-        $"<SessionID>4</SessionID><MsgID>{msgId}</MsgID><Target><LocURI>http://test/sync</LocURI></Target><Source><LocURI>dev-at</LocURI></Source>" +
-        "<Cred><Meta><Type xmlns='syncml:metinf'>syncml:auth-basic</Type></Meta><Data>Ym9iOnNlY3JldA==</Data></Cred></SyncHdr>" +
-        $"<SyncBody>{body}<Final/></SyncBody></SyncML>";
+    private static string Msg(int msgId, string body) => RawMessages.Message("4", msgId, "dev-at", body);
 
-    private static SyncMLMessage Post(ServerFixture f, string xml, ref string? key)
-    {
-        var reply = f.Server.Handle(Encoding.UTF8.GetBytes(xml), SyncMLCodec.XmlContentType, key, "http://test/sync", "127.0.0.1");
-        Assert.Equal(200, reply.HttpStatus);
-        var (root, version) = SyncMLCodec.Decode(SyncMLEncoding.Xml, reply.Body);
-        var message = SyncMLMessage.Read(root, version);
-        var uri = message.Header.RespUri!;
-        key = uri[(uri.IndexOf("sessionid=", StringComparison.Ordinal) + 10)..];
-        return message;
-    }
+    private static SyncMLMessage Post(ServerFixture f, string xml, ref string? key) => RawMessages.Post(f, xml, ref key);
 
     [Theory]
     [InlineData("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Second\r\nN:Second;;;;\r\nEND:VCARD", 507, 0)]

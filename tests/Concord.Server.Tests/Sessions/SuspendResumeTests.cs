@@ -6,11 +6,7 @@ namespace Concord.Server.Tests.Sessions;
 
 public class SuspendResumeTests
 {
-    private static string Msg(string session, int msgId, string body) =>
-        "<?xml version='1.0'?><SyncML xmlns='SYNCML:SYNCML1.2'><SyncHdr><VerDTD>1.2</VerDTD><VerProto>SyncML/1.2</VerProto>" +
-        $"<SessionID>{session}</SessionID><MsgID>{msgId}</MsgID><Target><LocURI>http://test/sync</LocURI></Target><Source><LocURI>dev-sr</LocURI></Source>" +
-        "<Cred><Meta><Type xmlns='syncml:metinf'>syncml:auth-basic</Type></Meta><Data>Ym9iOnNlY3JldA==</Data></Cred></SyncHdr>" +
-        $"<SyncBody>{body}<Final/></SyncBody></SyncML>";
+    private static string Msg(string session, int msgId, string body) => RawMessages.Message(session, msgId, "dev-sr", body);
 
     private static string Alert(int code, string? last, string next) =>
         $"<Alert><CmdID>1</CmdID><Data>{code}</Data><Item><Target><LocURI>./contacts</LocURI></Target><Source><LocURI>c</LocURI></Source>" +
@@ -19,16 +15,7 @@ public class SuspendResumeTests
     private static string Add(int cmd, string luid, string name) =>
         $"<Add><CmdID>{cmd}</CmdID><Item><Source><LocURI>{luid}</LocURI></Source><Data>BEGIN:VCARD\r\nVERSION:3.0\r\nN:{name};;;;\r\nFN:{name}\r\nEND:VCARD\r\n</Data></Item></Add>";
 
-    private static SyncMLMessage Post(ServerFixture f, string xml, ref string? key)
-    {
-        var reply = f.Server.Handle(Encoding.UTF8.GetBytes(xml), SyncMLCodec.XmlContentType, key, "http://test/sync", "127.0.0.1");
-        Assert.Equal(200, reply.HttpStatus);
-        var (root, version) = SyncMLCodec.Decode(SyncMLEncoding.Xml, reply.Body);
-        var message = SyncMLMessage.Read(root, version);
-        var uri = message.Header.RespUri!;
-        key = uri[(uri.IndexOf("sessionid=", StringComparison.Ordinal) + 10)..];
-        return message;
-    }
+    private static SyncMLMessage Post(ServerFixture f, string xml, ref string? key) => RawMessages.Post(f, xml, ref key);
 
     private static int Items(ServerFixture f)
     {
