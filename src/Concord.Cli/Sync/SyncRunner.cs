@@ -26,7 +26,15 @@ internal static class SyncRunner
         foreach (var (local, remote) in settings.Stores)
         {
             var kind = StoreCatalog.Resolve(remote) ?? FolderDataStore.Guess(local) ?? StoreKind.Contacts;
-            bindings.Add(new ClientStoreBinding(new FolderDataStore(local, kind), SqliteClientState.ForFolder(local), remote, settings.Mode));
+            try
+            {
+                bindings.Add(new ClientStoreBinding(new FolderDataStore(local, kind), SqliteClientState.ForFolder(local), remote, settings.Mode));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+            {
+                Console.Error.WriteLine($"error: the folder {local} cannot be used: {e.Message}");
+                return SyncCommand.NotSynced;
+            }
         }
         var terminal = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
         var verbose = parse.GetValue(o.Verbose);

@@ -28,6 +28,10 @@ public sealed class SqliteClientState : IClientStateStore
         CREATE TABLE pending_writes (seq INTEGER PRIMARY KEY AUTOINCREMENT, peer TEXT NOT NULL, id TEXT NOT NULL,
             kind INTEGER NOT NULL, content TEXT, content_type TEXT);
         """,
+        // 2: sessions that broke off, to resume (OMA DS 1.2 Protocol §6.13)
+        """
+        CREATE TABLE interrupted (peer TEXT PRIMARY KEY, sync_type INTEGER NOT NULL);
+        """,
     ];
 
     private readonly string _connectionString;

@@ -56,6 +56,16 @@ internal sealed class SqliteClientStateUnit : IClientStateUnit
 
     public void ForgetAnchors(string peer) => Execute("DELETE FROM anchors WHERE peer = $p", ("$p", peer));
 
+    public SyncType? LoadInterrupted(string peer) =>
+        Command("SELECT sync_type FROM interrupted WHERE peer = $p", ("$p", peer)).ExecuteScalar() is long t ? (SyncType)t : null;
+
+    public void SaveInterrupted(string peer, SyncType? type)
+    {
+        if (type is null) Execute("DELETE FROM interrupted WHERE peer = $p", ("$p", peer));
+        else Execute("INSERT INTO interrupted (peer, sync_type) VALUES ($p, $t) ON CONFLICT(peer) DO UPDATE SET sync_type = excluded.sync_type",
+            ("$p", peer), ("$t", (long)type.Value));
+    }
+
     public string? GetNonce(string server) => Scalar("SELECT nonce FROM nonces WHERE server = $s", ("$s", server));
 
     public void SetNonce(string server, string nonce) =>

@@ -16,6 +16,12 @@ public interface IClientStateUnit : IDisposable
     /// <summary>Forgets the anchors of a peer: the next sync with it is a slow sync.</summary>
     void ForgetAnchors(string peer);
 
+    /// <summary>The sync type of a session with the peer that broke off after it started, or null.</summary>
+    SyncType? LoadInterrupted(string peer);
+
+    /// <summary>Records the sync type of a session that broke off (OMA DS 1.2 §6.13: the next one asks to resume it); null clears it.</summary>
+    void SaveInterrupted(string peer, SyncType? type);
+
     /// <summary>The MD5 nonce a server gave for the next session of this account and device, or null.</summary>
     string? GetNonce(string server);
 

@@ -77,6 +77,12 @@ internal static class ClientErrors
 
     public static string LocalWriteFailed(string detail) => $"the local store could not be written: {detail}";
 
+    public static string LocalFailed(int msgId, string detail) =>
+        $"The local side failed at message {msgId}: {detail.TrimEnd('.')}. What the server had confirmed is kept; the next sync carries on from there.";
+
+    public static string Cancelled(int msgId) =>
+        $"The sync was cancelled at message {msgId}; what the server had confirmed is kept, and the next sync carries on from there.";
+
     public static string Unsent(int msgId) =>
         $"the session ended at message {msgId} before the server answered for it";
 

@@ -101,8 +101,10 @@ internal sealed partial class ClientSession
         {
             case "Alert" when run is not null:
                 run.AlertStatus = status.Code;
-                // 508: the server runs a slow sync because anchors differ (Protocol §6.3.1); its Alert says so.
-                if (status.Code is not (200 or 508)) FailStore(run, ClientErrors.AlertRefused(run.Binding.RemoteUri, status.Code, msgRef));
+                // 508: the server runs a slow sync because anchors differ (Protocol §6.3.1); 509: nothing to resume,
+                // a normal sync follows (§6.13). The server's Alert says which.
+                run.Resumed = run.AskedResume && status.Code == 200;
+                if (status.Code is not (200 or 508 or 509)) FailStore(run, ClientErrors.AlertRefused(run.Binding.RemoteUri, status.Code, msgRef));
                 break;
             case "Sync" when run is not null:
                 if (status.Code >= 300) FailStore(run, ClientErrors.SyncRefused(run.Binding.RemoteUri, status.Code, msgRef));

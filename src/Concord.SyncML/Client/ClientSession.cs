@@ -103,6 +103,15 @@ internal sealed partial class ClientSession
         {
             Fail(e.Message);
         }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            Fail(ClientErrors.Cancelled(_msgId));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            // The local side failed (a file unreadable, the state file locked or full): what was committed stands.
+            Fail(ClientErrors.LocalFailed(_msgId, e.Message));
+        }
         finally
         {
             foreach (var run in _runs)
@@ -124,16 +133,22 @@ internal sealed partial class ClientSession
         {
             if (run.Report.Completed) continue;
             if (run.Report.Error is null) run.Report.Error = ClientErrors.SessionUnfinished(reason);
-            // A slow sync or a refresh cut off half way leaves the server's ID map for this device half rebuilt: the
-            // next sync must be a slow sync again, not a two-way on the old anchors (Protocol §6.3.1 fallback).
-            if (!_options.DryRun && _phase != SyncPhase.Init && run.Type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
+            if (_options.DryRun || _phase == SyncPhase.Init || run.Type is not { } type) continue;
+            run.Unit?.Dispose();
+            run.Unit = null;
+            using var unit = run.State.Begin();
+            if (_options.Version == Documents.SyncMLVersion.V12)
             {
-                run.Unit?.Dispose();
-                run.Unit = null;
-                using var unit = run.State.Begin();
-                unit.ForgetAnchors(run.Peer);
-                unit.Commit();
+                // OMA DS 1.2 Protocol §6.13: the next session asks to resume this one, with the same anchors.
+                unit.SaveInterrupted(run.Peer, type);
             }
+            else if (type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
+            {
+                // Without resume, a slow sync or a refresh cut off half way leaves the server's ID map for this device
+                // half rebuilt: the next sync must be a slow sync again, not a two-way on the old anchors.
+                unit.ForgetAnchors(run.Peer);
+            }
+            unit.Commit();
         }
     }
 
@@ -152,6 +167,7 @@ internal sealed partial class ClientSession
             using var unit = run.State.Begin();
             run.Anchors = unit.LoadAnchors(run.Peer);
             run.Confirmed = unit.ConfirmedVersions(run.Peer);
+            run.Interrupted = unit.LoadInterrupted(run.Peer);
             if (run == _runs[0] && unit.GetNonce(NonceKey) is { } nonce) _nonce = Convert.FromBase64String(nonce);
             if (run.Store is IChangeLogDataStore log) run.ChangeLog = log.ChangesSince(run.Peer);
         }
@@ -160,6 +176,12 @@ internal sealed partial class ClientSession
     private int AlertCode(StoreRun run)
     {
         var mode = run.Binding.Mode;
+        // OMA DS 1.2 Protocol §6.13: a session that broke off is resumed (225) when the same sync is asked again, or
+        // the default two-way; the server answers with the type it resumes, or 509/508 and a normal or slow sync.
+        // A dry run does not ask: resuming changes the server's session records.
+        run.AskedResume = _options.Version == Documents.SyncMLVersion.V12 && !_options.DryRun && run.Interrupted is { } broken
+            && (mode == broken || mode == SyncType.TwoWay);
+        if (run.AskedResume) return 225;
         // A store that lost its change log for this peer cannot say what changed: it asks for a slow sync itself.
         if (run.Store is IChangeLogDataStore && run.ChangeLog is null && mode is SyncType.TwoWay) return (int)SyncType.Slow;
         return (int)mode;
@@ -177,6 +199,10 @@ internal sealed partial class ClientSession
             }
             IReadOnlyList<ItemChange> changes = run.Type switch
             {
+                // A resumed slow sync sends what the server had not confirmed when it broke off.
+                SyncType.Slow or SyncType.RefreshFromClient when run.Resumed => ChangeDetector.Compare(
+                        run.LocalVersions.Select(p => new ItemVersion(p.Key, p.Value)), run.Confirmed)
+                    .Where(c => c.Kind != ChangeKind.Delete).Select(c => new ItemChange(c.Id, ChangeKind.Replace)).ToList(),
                 SyncType.TwoWay or SyncType.OneWayFromClient => run.ChangeLog ?? ChangeDetector.Compare(
                     run.LocalVersions.Select(p => new ItemVersion(p.Key, p.Value)), run.Confirmed),
                 // OMA DS 1.2 Protocol §5.2.3: a slow sync (and a refresh) sends every item, as Replace.
@@ -210,6 +236,7 @@ internal sealed partial class ClientSession
             using (var unit = run.State.Begin())
             {
                 unit.SaveAnchors(run.Peer, new Sync.Client.ClientAnchors(run.NextAnchor, run.ServerNext));
+                unit.SaveInterrupted(run.Peer, null);
                 if (run.Type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
                 {
                     // The server now holds exactly what was sent or received: versions of items gone from here are stale.

@@ -25,6 +25,15 @@ internal sealed class StoreRun(ClientStoreBinding binding, string localUri, stri
 
     public ClientAnchors? Anchors { get; set; }
 
+    /// <summary>The type of this store's last session when it broke off (SyncML 1.2 resumes it), else null.</summary>
+    public SyncType? Interrupted { get; set; }
+
+    /// <summary>The Alert asked to resume (225).</summary>
+    public bool AskedResume { get; set; }
+
+    /// <summary>The server resumed the interrupted session (status 200 to Alert 225).</summary>
+    public bool Resumed { get; set; }
+
     /// <summary>The sync type the server runs (from its Alert); null until it said.</summary>
     public SyncType? Type { get; set; }
 

@@ -92,6 +92,9 @@ public sealed partial class SyncMLServer
             case ServerPhase.ServerSync:
                 if (!SendOutbox(c)) return false;
                 s.Phase = ServerPhase.Map;
+                // A last package 4 of statuses only asks nothing of the client, and clients end the session there
+                // (the Synthesis engine does, e.g. in one-way-from-client): the sync is complete now.
+                if (c.Response.Commands.All(x => x is StatusCommand)) Complete(c);
                 return true;
             case ServerPhase.Map when m.Final:
                 Complete(c);

@@ -51,6 +51,21 @@ public sealed partial class ClientSessionTests
         rig.AssertEqual("contacts", a, b);
     }
 
+    [Fact]
+    public async Task A_local_store_that_cannot_be_read_ends_the_session_with_the_reason_and_the_next_sync_works()
+    {
+        using var rig = new ClientRig();
+        var a = rig.Folder();
+        a.Write("one.vcf", Cards.VCard("One"));
+        var failing = new DyingStore(a.Store, dieAtWrite: int.MaxValue) { ReadFails = true };
+
+        var report = await new SyncMLClient(rig.Transport, rig.Options()).SyncAsync([new ClientStoreBinding(failing, a.State, "./contacts", SyncType.Slow)]);
+
+        Assert.StartsWith("The local side failed at message 2: disk on fire", report.Error, StringComparison.Ordinal);
+        await rig.SyncOkAsync(a, SyncType.TwoWay);
+        rig.AssertEqual("contacts", a);
+    }
+
     private sealed class ProcessDiedException : Exception;
 
     /// <summary>A store whose process dies in the middle of applying writes.</summary>
@@ -58,11 +73,13 @@ public sealed partial class ClientSessionTests
     {
         private int _writes;
 
+        public bool ReadFails { get; init; }
+
         public StoreKind Kind => inner.Kind;
         public string Name => inner.Name;
         public IReadOnlyList<ContentTypeInfo> ContentTypes => inner.ContentTypes;
         public IEnumerable<ItemVersion> List() => inner.List();
-        public StoreItem? Read(string id) => inner.Read(id);
+        public StoreItem? Read(string id) => ReadFails ? throw new IOException("disk on fire") : inner.Read(id);
         public string NewId(string content, string contentType, IReadOnlySet<string> reserved) => inner.NewId(content, contentType, reserved);
         public void Delete(string id) => inner.Delete(id);
 

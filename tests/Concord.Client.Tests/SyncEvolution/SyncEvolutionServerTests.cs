@@ -23,6 +23,9 @@ public sealed class SyncEvolutionServerTests(ITestOutputHelper output)
 
     private sealed class Peer(SyncEvolutionServer server, ITestOutputHelper output) : IDisposable
     {
+        /// <summary>Where the client posts: the server, or a proxy in front of it.</summary>
+        public Uri Url { get; init; } = server.Url;
+
         private readonly HttpSyncMLTransport _transport = new(TimeSpan.FromSeconds(90));
         private readonly List<LocalFolder> _folders = [];
 
@@ -45,7 +48,7 @@ public sealed class SyncEvolutionServerTests(ITestOutputHelper output)
             ClientAuth auth = ClientAuth.Basic, CancellationToken token = default) =>
             new SyncMLClient(_transport, new SyncMLClientOptions
             {
-                ServerUrl = server.Url, User = User, Password = password, Encoding = Encoding, Version = Version,
+                ServerUrl = Url, User = User, Password = password, Encoding = Encoding, Version = Version,
                 MaxMsgSize = maxMsgSize, Auth = auth, Retries = 0,
             }, new OutputLogger<SyncMLClient>(output, LogLevel.Information)).SyncAsync([folder.Bind(mode, "contacts")], null, token);
 
@@ -155,6 +158,34 @@ public sealed class SyncEvolutionServerTests(ITestOutputHelper output)
         Assert.Equal(41, server.ReadItems(C).Count);
         peer.AssertEqual(a, b);
         Assert.Contains(Same.Item(photo), Same.Items(b.Items().Values));
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(5)]
+    public async Task A_session_cut_off_is_resumed_or_repeated_and_both_sides_end_equal(int cutAt)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var token = timeout.Token;
+        await using var server = await StartAsync(token);
+        await using var proxy = new FaultProxy(() => server.Url);
+        using var peer = new Peer(server, output) { Url = new Uri(proxy.Url, server.Url.AbsolutePath) };
+        var (a, _) = await peer.DeviceAsync(token);
+        var (b, _) = await peer.DeviceAsync(token);
+        for (var i = 0; i < 30; i++) a.Write($"c{i:00}.vcf", Cards.VCard($"C{i:00}", $"+1 555 01{i:00}", new string('n', 300)));
+        await peer.SyncOkAsync(a, SyncType.Slow, maxMsgSize: 10240, token: token);
+        var first = proxy.Requests + cutAt;
+        proxy.Decide = n => n == first ? FaultAction.DropAnswer : FaultAction.Forward;
+
+        var broken = await peer.SyncAsync(b, SyncType.Slow, maxMsgSize: 10240, token: token);
+        proxy.Decide = _ => FaultAction.Forward;
+        output.WriteLine($"cut at message {cutAt}: {broken.Error}");
+        var again = await peer.SyncOkAsync(b, SyncType.TwoWay, maxMsgSize: 10240, token: token);
+        output.WriteLine($"then: {again.Stores[0].Performed}, local +{again.Stores[0].Local.Added}");
+
+        Assert.False(broken.Succeeded);
+        Assert.Equal(30, server.ReadItems(C).Count);
+        peer.AssertEqual(a, b);
     }
 
     [Fact]

@@ -256,6 +256,18 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
             reply = Post(statuses, false, cred: false);
         }
 
+        // A last package 4 of statuses only needs no answer: the session ends here, as SyncEvolution ends it.
+        if (reply.Commands.All(x => x is StatusCommand) && maps.Count == 0)
+        {
+            result.Completed = true;
+            foreach (var (store, _) in stores)
+            {
+                _anchors[store] = nextAnchors[store];
+                Changes(store).Clear();
+            }
+            return result;
+        }
+
         // Package 5: statuses and the map.
         var last = new List<Command>(statuses);
         foreach (var (store, pairs) in maps)

@@ -345,3 +345,22 @@ public class ObjectSizeTests
         Assert.Contains($"<MaxObjSize xmlns=\"syncml:metinf\">{f.Options.MaxObjSize}</MaxObjSize>", first, StringComparison.Ordinal);
     }
 }
+
+public class PackageFourEndTests
+{
+    [Theory]
+    [InlineData(SyncType.OneWayFromClient)]
+    [InlineData(SyncType.RefreshFromClient)]
+    public void A_sync_whose_last_answer_asks_nothing_is_complete_without_a_package_5(SyncType type)
+    {
+        using var f = new ServerFixture();
+        var d = f.Device("dev-a");
+        d.Sync(("contacts", SyncType.TwoWay));
+        d.Add("contacts", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lee;Ann;;;\r\nFN:Ann Lee\r\nEND:VCARD\r\n");
+        var r = d.Sync(("contacts", type));
+        Assert.True(r.Completed);
+        var next = d.Sync(("contacts", SyncType.TwoWay));
+        Assert.Equal(200, next.AlertStatus["contacts"]);   // anchors were kept: no slow sync
+        Assert.Equal(SyncType.TwoWay, next.Types["contacts"]);
+    }
+}
