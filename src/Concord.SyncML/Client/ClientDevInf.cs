@@ -1,5 +1,6 @@
 using Concord.Sync;
 using Concord.SyncML.Documents;
+using Concord.SyncML.DevInf;
 
 namespace Concord.SyncML.Client;
 
@@ -33,25 +34,8 @@ internal static class ClientDevInf
         }
         foreach (var run in runs)
         {
-            var ds = d.Add(new SyncMLElement("DataStore"));
-            ds.AddText("SourceRef", run.LocalUri);
-            ds.AddText("DisplayName", run.Store.Kind.CanonicalName());
-            ds.AddText("MaxGUIDSize", "255");
-            var types = run.Store.ContentTypes;
-            AddType(ds, "Rx-Pref", types[0]);
-            foreach (var t in types.Skip(1)) AddType(ds, "Rx", t);
-            AddType(ds, "Tx-Pref", types[0]);
-            foreach (var t in types.Skip(1)) AddType(ds, "Tx", t);
-            var cap = ds.Add(new SyncMLElement("SyncCap"));
-            foreach (var code in new[] { "1", "2", "3", "4", "5", "6", "7" }) cap.AddText("SyncType", code);
+            DevInfDataStore.Add(d, run.LocalUri, run.Store.Kind.CanonicalName(), 255, run.Store.ContentTypes);
         }
         return d;
-    }
-
-    private static void AddType(SyncMLElement ds, string name, ContentTypeInfo t)
-    {
-        var e = ds.Add(new SyncMLElement(name));
-        e.AddText("CTType", t.MimeType);
-        e.AddText("VerCT", t.Version);
     }
 }

@@ -1,5 +1,6 @@
 using Concord.Sync;
 using Concord.SyncML.Documents;
+using Concord.SyncML.DevInf;
 
 namespace Concord.SyncML.Server;
 
@@ -33,25 +34,8 @@ internal static class ServerDevInf
         }
         foreach (var kind in Enum.GetValues<StoreKind>())
         {
-            var ds = d.Add(new SyncMLElement("DataStore"));
-            ds.AddText("SourceRef", kind.CanonicalName());
-            ds.AddText("DisplayName", kind.CanonicalName());
-            ds.AddText("MaxGUIDSize", "64");
-            var types = kind.ContentTypes();
-            AddType(ds, "Rx-Pref", types[0]);
-            foreach (var t in types.Skip(1)) AddType(ds, "Rx", t);
-            AddType(ds, "Tx-Pref", types[0]);
-            foreach (var t in types.Skip(1)) AddType(ds, "Tx", t);
-            var cap = ds.Add(new SyncMLElement("SyncCap"));
-            foreach (var code in new[] { "1", "2", "3", "4", "5", "6", "7" }) cap.AddText("SyncType", code);
+            DevInfDataStore.Add(d, kind.CanonicalName(), kind.CanonicalName(), 64, kind.ContentTypes());
         }
         return d;
-    }
-
-    private static void AddType(SyncMLElement ds, string name, ContentTypeInfo t)
-    {
-        var e = ds.Add(new SyncMLElement(name));
-        e.AddText("CTType", t.MimeType);
-        e.AddText("VerCT", t.Version);
     }
 }
