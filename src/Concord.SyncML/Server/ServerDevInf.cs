@@ -1,6 +1,5 @@
 using Concord.Sync;
 using Concord.SyncML.Documents;
-using Concord.SyncML.DevInf;
 
 namespace Concord.SyncML.Server;
 

@@ -1,7 +1,7 @@
 using Concord.Sync;
 using Concord.SyncML.Documents;
 
-namespace Concord.SyncML.DevInf;
+namespace Concord.SyncML.Documents;
 
 /// <summary>Writes a DataStore element of a DevInf document (OMA DS 1.2 DevInf §5.3.4), for the server's and the client's DevInf.</summary>
 internal static class DevInfDataStore
