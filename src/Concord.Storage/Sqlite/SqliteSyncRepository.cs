@@ -36,7 +36,11 @@ public sealed class SqliteSyncRepository : ISyncRepository
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        // A slow sync touches every item and map row of a store: with SQLite's default 2 MB page cache each page came
+        // in again by a read system call (a quarter of a session's CPU in the kernel). Pooled connections keep
+        // their cache, so a larger one (64 MB) and memory-mapped reads pay once.
+        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; " +
+            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
         cmd.ExecuteNonQuery();
         return connection;
     }
