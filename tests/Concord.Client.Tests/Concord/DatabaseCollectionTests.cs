@@ -119,10 +119,14 @@ public sealed class DatabaseCollectionTests(ITestOutputHelper output)
         Assert.True(fromServer < count, "the kill came after the whole download");
         Assert.Equal(fromServer, db.Count("SELECT COUNT(*) FROM client_id_map"));
         Assert.Equal(0, db.Count("SELECT COUNT(*) FROM client_pending_writes"));
+        Assert.Equal(1, db.Count("SELECT COUNT(*) FROM client_interrupted"));
 
-        var again = await ConcordCli.RunAsync(["sync", "--url", host.Url.ToString(), "--user", "bob", "--store",
+        var again = await ConcordCli.RunAsync(["sync", "--url", proxy.Url.ToString(), "--user", "bob", "--store",
             $"sqlite:{db.Data.Path}#alice/contacts=contacts", "--mode", "two-way"], new Dictionary<string, string?> { ["CONCORD_PASSWORD"] = "secret" });
         Assert.True(again.ExitCode == 0, again.ToString());
+        // The killed session was marked under way when it began: the next run asked to resume it (225) and the
+        // server ran the interrupted slow sync again (status 200), not a new one after 508.
+        Assert.True(again.Error.Contains("the server runs a slow sync (asked two-way, Alert status 200)", StringComparison.Ordinal), again.ToString());
         await rig.SyncOkAsync(b, SyncType.TwoWay);
 
         var onServer = Same.Items(host.Items("contacts"));
