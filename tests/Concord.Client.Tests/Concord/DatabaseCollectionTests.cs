@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Concord.Client.Tests.Cli;
 using Concord.Client.Tests.Support;
 using Concord.Interop.Tests.Concord;
+using Concord.Storage.Client;
 using Concord.Sync;
 using Concord.SyncML;
 using Concord.SyncML.Client;
@@ -73,6 +74,48 @@ public sealed class DatabaseCollectionTests(ITestOutputHelper output)
         await SyncAsync(SyncType.RefreshFromServer);
         Assert.DoesNotContain(db.Items(), i => i.Contains("OnlyHere", StringComparison.Ordinal));
         Assert.Equal(db.Items().Count, db.Items().Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Portal_to_portal_what_the_client_brings_in_reaches_the_portals_own_devices_and_back()
+    {
+        await using var remote = await ConcordHost.StartAsync();
+        using var remoteRig = new HttpClientRig(remote.Url);
+        using var portal = new ClientRig();   // the local portal's engine: alice's phone syncs with it
+        var collection = new SqliteCollectionStore(portal.Engine.Data.Repository.DatabasePath, "alice", StoreKind.Contacts);
+        var phone = portal.Folder();
+        var remoteDevice = remoteRig.Folder();
+        var phoneOptions = portal.Options("alice", "wonder");
+        async Task PortalToPortalAsync()
+        {
+            using var transport = new HttpSyncMLTransport(TimeSpan.FromSeconds(60));
+            var report = await new SyncMLClient(transport, remoteRig.Options()).SyncAsync([new ClientStoreBinding(collection, collection, "contacts", SyncType.TwoWay)]);
+            Assert.True(report.Succeeded, ClientRig.Describe(report));
+        }
+
+        for (var i = 0; i < 3; i++) phone.Write($"p{i}.vcf", Cards.VCard($"Phone{i}"));
+        await portal.SyncOkAsync(phone, SyncType.TwoWay, phoneOptions);
+        await PortalToPortalAsync();
+        await remoteRig.SyncOkAsync(remoteDevice, SyncType.TwoWay);
+        remoteDevice.Write("r0.vcf", Cards.VCard("Remote0"));
+        var phone1 = remoteDevice.Items().First(kv => kv.Value.Contains("Phone1", StringComparison.Ordinal)).Key;
+        remoteDevice.Write(phone1, Cards.VCard("Phone1", "+1 555 0177"));
+        await remoteRig.SyncOkAsync(remoteDevice, SyncType.TwoWay);
+        await PortalToPortalAsync();
+        await portal.SyncOkAsync(phone, SyncType.TwoWay, phoneOptions);
+
+        Assert.Contains(phone.Items().Values, i => i.Contains("Remote0", StringComparison.Ordinal));
+        Assert.Contains(phone.Items().Values, i => i.Contains("+1 555 0177", StringComparison.Ordinal));
+        phone.Delete(phone.Items().First(kv => kv.Value.Contains("Phone2", StringComparison.Ordinal)).Key);
+        await portal.SyncOkAsync(phone, SyncType.TwoWay, phoneOptions);
+        await PortalToPortalAsync();
+        await remoteRig.SyncOkAsync(remoteDevice, SyncType.TwoWay);
+
+        var onRemote = Same.Items(remote.Items("contacts"));
+        Assert.Equal(3, onRemote.Count);
+        Assert.Equal(onRemote, Same.Items(portal.Engine.Items("contacts", "alice")));
+        Assert.Equal(onRemote, Same.Items(phone.Items().Values));
+        Assert.Equal(onRemote, Same.Items(remoteDevice.Items().Values));
     }
 
     [Theory]
