@@ -78,6 +78,9 @@ internal static class ClientErrors
     public static string AtomicRolledBack(int msgId, int commands) =>
         $"the server's Atomic in the answer to message {msgId} was rolled back because one of its {commands} command(s) failed: none of them was applied here (507)";
 
+    public static string Suspended(int msgId) =>
+        $"The sync was cancelled at message {msgId} and suspended (Alert 224, taken by the server); the next sync resumes it.";
+
     public static string SuspendedByServer(int msgId) =>
         $"The server suspended the session in its answer to message {msgId} (Alert 224); what it sent so far is kept, and the next sync asks to resume it.";
 

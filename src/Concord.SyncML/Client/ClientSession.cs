@@ -105,7 +105,8 @@ internal sealed partial class ClientSession
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            Fail(ClientErrors.Cancelled(_msgId));
+            var at = _msgId;
+            Fail(await SuspendAsync().ConfigureAwait(false) ? ClientErrors.Suspended(at) : ClientErrors.Cancelled(at));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {

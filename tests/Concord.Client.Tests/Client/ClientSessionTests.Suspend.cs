@@ -58,4 +58,36 @@ public sealed partial class ClientSessionTests
         var after = await rig.SyncAsync(options, Bind(SyncType.TwoWay));
         Assert.Equal(SyncType.TwoWay, after.Stores[0].Performed);
     }
+
+    [Fact]
+    public async Task A_cancelled_session_is_suspended_with_alert_224_and_the_next_one_resumes_it_to_equal()
+    {
+        using var rig = new ClientRig(new SyncMLServerOptions { MaxRequestBytes = 6000 });
+        var a = rig.Folder();
+        for (var i = 0; i < 30; i++) a.Write($"c{i:00}.vcf", Cards.VCard($"C{i:00}", note: new string('n', 200)));
+        using var cancel = new CancellationTokenSource();
+        var cut = rig.Transport.Requests + 3;   // cancelled while message 3 is out: message 4 never goes
+        rig.Transport.Fault = n =>
+        {
+            if (n == cut) cancel.Cancel();
+            return null;
+        };
+
+        var cancelled = await new SyncMLClient(rig.Transport, rig.Options() with { MaxMsgSize = 6000 }).SyncAsync([a.Bind(SyncType.Slow)], null, cancel.Token);
+        rig.Transport.Fault = _ => null;
+
+        Assert.False(cancelled.Succeeded);
+        Assert.StartsWith("The sync was cancelled at message 4 and suspended (Alert 224, taken by the server)", cancelled.Error, StringComparison.Ordinal);
+        var suspend = Encoding.UTF8.GetString(rig.Transport.Trace[^1].Request);
+        Assert.Contains("<Data>224</Data>", suspend, StringComparison.Ordinal);
+        Assert.InRange(rig.Engine.Items("contacts").Count, 1, 29);
+
+        var first = rig.Transport.Requests;
+        var resumed = await rig.SyncOkAsync(a, SyncType.TwoWay);
+
+        Assert.Contains("<Data>225</Data>", Encoding.UTF8.GetString(rig.Transport.Trace[first].Request), StringComparison.Ordinal);
+        Assert.Equal(SyncType.Slow, resumed.Stores[0].Performed);
+        Assert.Equal(30, rig.Engine.Items("contacts").Count);
+        rig.AssertEqual("contacts", a);
+    }
 }
