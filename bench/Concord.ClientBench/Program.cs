@@ -25,6 +25,8 @@ internal static class Program
     {
         var size = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
         var withSyncEvolution = !args.Contains("--no-syncevolution");
+        // --r2r DIR: also a ReadyToRun publish of the command (bench/scripts/client-vs-syncevolution.sh makes one).
+        var r2r = Array.IndexOf(args, "--r2r") is var at and >= 0 && at + 1 < args.Length ? Path.Combine(args[at + 1], "concord.dll") : null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var token = timeout.Token;
         var contacts = new ContactGenerator(20250101).Generate(size);
@@ -32,18 +34,28 @@ internal static class Program
         Console.WriteLine($"Client CPU per item: {size} contacts ({contacts.Sum(c => c.VCard.Length) / size} characters each), "
             + $"{changed.Count} changed for the two-way sync, {Environment.ProcessorCount} cores");
         await using var server = await ConcordServerProcess.StartAsync(
-            [("cli", Password), ("lib", Password), ("warm", Password), ("sevo", Password)], ["--Logging:LogLevel:Concord=Warning"], token);
+            [("cli", Password), ("r2r", Password), ("r2rnopgo", Password), ("lib", Password), ("warm", Password), ("sevo", Password)],
+            ["--Logging:LogLevel:Concord=Warning"], token);
         var rows = new List<(string Client, string Phase, int Items, double Ms)>();
         var root = Directory.CreateTempSubdirectory("concord-client-bench-").FullName;
         try
         {
-            // concord sync, as a process.
-            var cli = Path.Combine(root, "cli");
-            Write(cli, contacts);
-            rows.Add(("concord sync", "slow", size, await MeasureCliAsync(server, cli, "slow", token)));
-            Change(cli, changed);
-            rows.Add(("concord sync", "two-way 1%", changed.Count, await MeasureCliAsync(server, cli, "two-way", token)));
-            Check(server, "cli", size);
+            // concord sync, as a process: as built, and published ReadyToRun (with and without tiered PGO).
+            var processes = new List<(string Name, string User, string Dll, string? Pgo)> { ("concord sync", "cli", ConcordServerProcess.ConcordDll, null) };
+            if (r2r is not null)
+            {
+                processes.Add(("concord sync (R2R)", "r2r", r2r, null));
+                processes.Add(("concord sync (R2R, no PGO)", "r2rnopgo", r2r, "0"));
+            }
+            foreach (var (name, user, dll, pgo) in processes)
+            {
+                var cli = Path.Combine(root, user);
+                Write(cli, contacts);
+                rows.Add((name, "slow", size, await MeasureCliAsync(server, dll, user, cli, "slow", pgo, token)));
+                Change(cli, changed);
+                rows.Add((name, "two-way 1%", changed.Count, await MeasureCliAsync(server, dll, user, cli, "two-way", pgo, token)));
+                Check(server, user, size);
+            }
 
             // The client library in this process, after a warm-up (JIT) on another account.
             var warm = Path.Combine(root, "warm");
@@ -98,10 +110,12 @@ internal static class Program
         if (count != size) throw new InvalidOperationException($"{user}: the server holds {count} contacts, not {size}");
     }
 
-    private static async Task<double> MeasureCliAsync(ConcordServerProcess server, string folder, string mode, CancellationToken token)
+    private static async Task<double> MeasureCliAsync(ConcordServerProcess server, string dll, string user, string folder, string mode,
+        string? tieredPgo, CancellationToken token)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { ConcordServerProcess.ConcordDll, "sync", "--url", server.Url.ToString(), "--user", "cli", "--store",
+        if (tieredPgo is not null) start.Environment["DOTNET_TieredPGO"] = tieredPgo;
+        foreach (var a in new[] { dll, "sync", "--url", server.Url.ToString(), "--user", user, "--store",
             folder + "=contacts", "--mode", mode, "--encoding", "wbxml", "--max-msg-size", MaxMsgSize.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
@@ -145,13 +159,13 @@ internal static class Program
     private static void Print(List<(string Client, string Phase, int Items, double Ms)> rows)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"client",-24} {"phase",-11} {"items",6} {"CPU ms",9} {"ms/item",8} {"vs SyncEvolution",17}");
+        Console.WriteLine($"{"client",-26} {"phase",-11} {"items",6} {"CPU ms",9} {"ms/item",8} {"vs SyncEvolution",17}");
         foreach (var (client, phase, items, ms) in rows)
         {
             var sevo = rows.Find(r => r.Client == "SyncEvolution client" && r.Phase == phase);
             var ratio = sevo.Ms > 0 && client != sevo.Client ? (ms / sevo.Ms).ToString("0.00", CultureInfo.InvariantCulture) : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{client,-24} {phase,-11} {items,6} {ms,9:0} {ms / items,8:0.000} {ratio,17}"));
+                $"{client,-26} {phase,-11} {items,6} {ms,9:0} {ms / items,8:0.000} {ratio,17}"));
         }
     }
 }

@@ -28,7 +28,13 @@ internal static class SyncRunner
             var kind = StoreCatalog.Resolve(remote) ?? FolderDataStore.Guess(local) ?? StoreKind.Contacts;
             try
             {
-                bindings.Add(new ClientStoreBinding(new FolderDataStore(local, kind), SqliteClientState.ForFolder(local), remote, settings.Mode));
+                bindings.Add(SqliteLocal.Is(local) ? SqliteLocal.Open(local, remote, settings.Mode)
+                    : new ClientStoreBinding(new FolderDataStore(local, kind), SqliteClientState.ForFolder(local), remote, settings.Mode));
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return SyncCommand.Usage;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
             {
@@ -90,9 +96,8 @@ internal static class SyncRunner
         foreach (var spec in specs)
         {
             var pair = SyncSettings.ParseStore(spec) ?? throw new InvalidOperationException($"--store '{spec}' is not LOCAL=REMOTE (a folder, '=', the server's store).");
-            var local = Path.GetFullPath(Environment.ExpandEnvironmentVariables(pair.Local.StartsWith("~/", StringComparison.Ordinal)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), pair.Local[2..]) : pair.Local));
-            if (stores.Any(s => s.Item1 == local)) throw new InvalidOperationException($"The folder {local} is given twice; each store needs its own folder.");
+            var local = SqliteLocal.Is(pair.Local) ? SqliteLocal.Normalize(pair.Local, FullPath) : FullPath(pair.Local);
+            if (stores.Any(s => s.Item1 == local)) throw new InvalidOperationException($"The local store {local} is given twice; each store needs its own.");
             stores.Add((local, pair.Remote));
         }
         var modeText = parse.GetValue(o.Mode) ?? profile?.Mode ?? "two-way";
@@ -136,6 +141,10 @@ internal static class SyncRunner
         }
         return settings;
     }
+
+    private static string FullPath(string local) =>
+        Path.GetFullPath(Environment.ExpandEnvironmentVariables(local.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), local[2..]) : local));
 
     /// <summary>Asks for the password on a terminal, without echo; null when there is no terminal to ask on.</summary>
     private static string? Prompt(string text) =>

@@ -46,7 +46,10 @@ public sealed class FolderDataStore : IDataStore
     public string Extension => ExtensionsOf(Kind)[0];
 
     /// <inheritdoc />
-    public IReadOnlyList<ContentTypeInfo> ContentTypes => Kind switch
+    public IReadOnlyList<ContentTypeInfo> ContentTypes => ContentTypesOf(Kind);
+
+    /// <summary>The content types a local store of a kind holds, preferred first.</summary>
+    public static IReadOnlyList<ContentTypeInfo> ContentTypesOf(StoreKind kind) => kind switch
     {
         StoreKind.Contacts => [new("text/vcard", "3.0"), new("text/x-vcard", "2.1")],
         StoreKind.Calendar or StoreKind.Tasks => [new("text/calendar", "2.0"), new("text/x-vcalendar", "1.0")],
@@ -149,7 +152,10 @@ public sealed class FolderDataStore : IDataStore
     }
 
     /// <summary>The MIME type of an item's content, from its VERSION line.</summary>
-    public string TypeOf(string content) => Kind switch
+    public string TypeOf(string content) => TypeOf(Kind, content);
+
+    /// <summary>The MIME type of an item of a kind, from its VERSION line.</summary>
+    public static string TypeOf(StoreKind kind, string content) => kind switch
     {
         StoreKind.Contacts => content.Contains("VERSION:2.1", StringComparison.OrdinalIgnoreCase) ? "text/x-vcard" : "text/vcard",
         StoreKind.Calendar or StoreKind.Tasks => content.Contains("VERSION:1.0", StringComparison.OrdinalIgnoreCase) ? "text/x-vcalendar" : "text/calendar",

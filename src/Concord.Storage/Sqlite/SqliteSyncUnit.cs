@@ -18,6 +18,12 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
         _transaction = connection.BeginTransaction(deferred: false);
     }
 
+    /// <summary>The connection, for state that joins this unit's transaction (a sync client's state beside a collection).</summary>
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>The open transaction; null once committed.</summary>
+    internal SqliteTransaction? Transaction => _transaction;
+
     public void Commit()
     {
         foreach (var cmd in _statements.Values) cmd.Dispose();

@@ -75,6 +75,15 @@ internal static class ClientErrors
     public static string WrongType(StoreKind kind, string? type) =>
         $"the {kind.CanonicalName()} store does not take items of type {type}";
 
+    public static string AtomicRolledBack(int msgId, int commands) =>
+        $"the server's Atomic in the answer to message {msgId} was rolled back because one of its {commands} command(s) failed: none of them was applied here (507)";
+
+    public static string Suspended(int msgId) =>
+        $"The sync was cancelled at message {msgId} and suspended (Alert 224, taken by the server); the next sync resumes it.";
+
+    public static string SuspendedByServer(int msgId) =>
+        $"The server suspended the session in its answer to message {msgId} (Alert 224); what it sent so far is kept, and the next sync asks to resume it.";
+
     public static string LocalWriteFailed(string detail) => $"the local store could not be written: {detail}";
 
     public static string LocalFailed(int msgId, string detail) =>

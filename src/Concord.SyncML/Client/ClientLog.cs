@@ -24,6 +24,9 @@ internal static partial class ClientLog
     public static partial void StoreDone(ILogger logger, string store, int localAdded, int localUpdated, int localDeleted,
         int remoteAdded, int remoteUpdated, int remoteDeleted, int conflicts, int failures);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {Store}: some of the server's changes could not be taken; the next sync is a slow sync to bring them again")]
+    public static partial void SlowNext(ILogger logger, string store);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Session {Session} failed: {Reason}")]
     public static partial void SessionFailed(ILogger logger, string session, string reason);
 

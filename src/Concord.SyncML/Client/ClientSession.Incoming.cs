@@ -40,6 +40,7 @@ internal sealed partial class ClientSession
             }
         }
         CommitMessage();
+        if (_suspendedByServer) throw new SyncMLClientException(ClientErrors.SuspendedByServer(_msgId));
     }
 
     private void QueueStatus(SyncMLMessage reply, Command command, int code, string? target = null, string? source = null,
@@ -57,6 +58,11 @@ internal sealed partial class ClientSession
             if (!alert.NoResp) QueueStatus(reply, alert, 200);
             return;
         }
+        if (alert.Code == 224)
+        {
+            OnServerSuspend(reply, alert);
+            return;
+        }
         var item = alert.Items.FirstOrDefault();
         var run = FindRun(item?.Target, item?.Source);
         var type = SyncTypeExtensions.FromAlertCode(alert.Code);
@@ -67,6 +73,7 @@ internal sealed partial class ClientSession
             return;
         }
         run.Type = type;
+        MarkUnderWay(run, type.Value);
         run.ServerNext = item?.Meta?.AnchorNext;
         run.Report.Performed = type;
         ClientLog.StoreType(_logger, run.Report.Name, type.Value.ToModeName(), run.Binding.Mode.ToModeName(), run.AlertStatus ?? 0);
@@ -202,9 +209,7 @@ internal sealed partial class ClientSession
                 foreach (var inner in sequence.Commands) OnSyncChild(reply, run, inner, syncMeta);
                 break;
             case ContainerCommand atomic:
-                // RepPro §6.6.3: Atomic is optional; the local side cannot roll a folder back, so it is refused whole.
-                if (!atomic.NoResp) QueueStatus(reply, atomic, 406);
-                foreach (var inner in atomic.Commands.Where(c => !c.NoResp)) QueueStatus(reply, inner, 215);
+                OnAtomic(reply, run, atomic, syncMeta);
                 break;
             default:
                 if (!command.NoResp) QueueStatus(reply, command, 406);

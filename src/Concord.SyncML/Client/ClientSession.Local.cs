@@ -98,23 +98,35 @@ internal sealed partial class ClientSession
     {
         foreach (var run in _runs)
         {
+            // A store that is its own state (a collection in a database) writes in the message's transaction: the
+            // writes, the map and the confirmed versions commit together, and the redo log is empty again at once.
+            var joined = ReferenceEquals(run.Store, run.State);
             if (run.Unit is { } unit)
             {
+                if (!_options.DryRun && joined && run.Writes.Count > 0) ApplyPendingWrites(run, unit);
                 if (!_options.DryRun) unit.Commit();
                 unit.Dispose();
                 run.Unit = null;
             }
-            if (!_options.DryRun && run.Writes.Count > 0) ApplyPendingWrites(run);
+            if (!_options.DryRun && !joined && run.Writes.Count > 0) ApplyPendingWrites(run);
             run.Writes.Clear();
             if (!_options.DryRun) run.Reserved.Clear();   // a dry run writes nothing, so its names must stay apart
         }
     }
 
-    /// <summary>Applies the writes the state's redo log holds, in order; returns how many.</summary>
+    /// <summary>Applies the writes the state's redo log holds, in order, in a unit of their own; returns how many.</summary>
     private int ApplyPendingWrites(StoreRun run)
     {
-        var recorded = run.Writes.ToDictionary(w => w.Sequence);
         using var unit = run.State.Begin();
+        var count = ApplyPendingWrites(run, unit);
+        unit.Commit();
+        return count;
+    }
+
+    /// <summary>Applies the writes the state's redo log holds, in order, in a unit the caller commits; returns how many.</summary>
+    private int ApplyPendingWrites(StoreRun run, IClientStateUnit unit)
+    {
+        var recorded = run.Writes.ToDictionary(w => w.Sequence);
         var pending = unit.PendingWrites();
         foreach (var write in pending)
         {
@@ -148,7 +160,6 @@ internal sealed partial class ClientSession
             }
             unit.RemovePendingWrite(write.Sequence);
         }
-        unit.Commit();
         return pending.Count;
     }
 

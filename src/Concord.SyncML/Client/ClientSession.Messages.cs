@@ -70,6 +70,7 @@ internal sealed partial class ClientSession
     /// <exception cref="SyncMLClientException">No answer came, or it cannot be read or does not belong here.</exception>
     private async Task<SyncMLMessage> ExchangeAsync(OutgoingMessage message, bool final, CancellationToken token)
     {
+        token.ThrowIfCancellationRequested();
         var msgId = message.MsgId;
         var body = SyncMLCodec.Encode(_options.Encoding, message.Build(final).ToElement(), _options.Version);
         if (_serverMaxMsgSize is { } max && body.Length > max)

@@ -105,7 +105,8 @@ internal sealed partial class ClientSession
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            Fail(ClientErrors.Cancelled(_msgId));
+            var at = _msgId;
+            Fail(await SuspendAsync().ConfigureAwait(false) ? ClientErrors.Suspended(at) : ClientErrors.Cancelled(at));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
@@ -168,8 +169,10 @@ internal sealed partial class ClientSession
             run.Anchors = unit.LoadAnchors(run.Peer);
             run.Confirmed = unit.ConfirmedVersions(run.Peer);
             run.Interrupted = unit.LoadInterrupted(run.Peer);
+            ForgetCutOffRebuild(run, unit);
             if (run == _runs[0] && unit.GetNonce(NonceKey) is { } nonce) _nonce = Convert.FromBase64String(nonce);
             if (run.Store is IChangeLogDataStore log) run.ChangeLog = log.ChangesSince(run.Peer);
+            unit.Commit();
         }
     }
 
@@ -235,7 +238,11 @@ internal sealed partial class ClientSession
         {
             using (var unit = run.State.Begin())
             {
-                unit.SaveAnchors(run.Peer, new Sync.Client.ClientAnchors(run.NextAnchor, run.ServerNext));
+                // A change of the server's that could not be taken for a passing reason (a write failed, an Atomic
+                // rolled back) is one a server need not send again on a two-way sync: without anchors the next sync
+                // is a slow sync, which brings it.
+                if (run.Report.Local.Failures.Any(f => f.Status is 500 or 507 or 424)) ForgetAnchorsForRetry(run, unit);
+                else unit.SaveAnchors(run.Peer, new Sync.Client.ClientAnchors(run.NextAnchor, run.ServerNext));
                 unit.SaveInterrupted(run.Peer, null);
                 if (run.Type is SyncType.Slow or SyncType.RefreshFromClient or SyncType.RefreshFromServer)
                 {
@@ -253,6 +260,12 @@ internal sealed partial class ClientSession
             ClientLog.StoreDone(_logger, r.Name, r.Local.Added, r.Local.Updated, r.Local.Deleted, r.Remote.Added, r.Remote.Updated,
                 r.Remote.Deleted, r.Local.Conflicts + r.Remote.Conflicts, r.Local.Failures.Count + r.Remote.Failures.Count);
         }
+    }
+
+    private void ForgetAnchorsForRetry(StoreRun run, Sync.Client.IClientStateUnit unit)
+    {
+        unit.ForgetAnchors(run.Peer);
+        ClientLog.SlowNext(_logger, run.Report.Name);
     }
 
     private void ReportProgress()

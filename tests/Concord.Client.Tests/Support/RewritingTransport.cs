@@ -9,8 +9,13 @@ internal sealed class RewritingTransport(ISyncMLTransport inner, Func<int, SyncM
 {
     private int _count;
 
+    /// <summary>The client's messages, decoded, in the order sent.</summary>
+    public List<SyncMLMessage> Sent { get; } = [];
+
     public async Task<TransportResponse> SendAsync(Uri url, byte[] body, string contentType, CancellationToken token)
     {
+        var (sentRoot, sentVersion) = SyncMLCodec.Decode(SyncMLCodec.Detect(contentType, body)!.Value, body);
+        Sent.Add(SyncMLMessage.Read(sentRoot, sentVersion));
         var answer = await inner.SendAsync(url, body, contentType, token);
         var n = ++_count;
         var encoding = SyncMLCodec.Detect(answer.ContentType, answer.Body)!.Value;
