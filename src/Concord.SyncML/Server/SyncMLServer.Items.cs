@@ -199,7 +199,8 @@ public sealed partial class SyncMLServer
             {
                 return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !conflict);
             }
-            if (serverText != text) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(text, type), s.DeviceId);
+            var stored = KeepWhatTheDeviceCannotStore(c, store, storeName, existing.Guid, serverText, text);
+            if (serverText != stored) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(stored, type), s.DeviceId);
             c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
             c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, text);
             store.ClientUpdated++;
@@ -227,6 +228,19 @@ public sealed partial class SyncMLServer
         c.Unit.SetBase(user, s.DeviceId, storeName, newGuid, text);
         store.ClientAdded++;
         return (201, null);
+    }
+
+    /// <summary>
+    /// A device's update of an item nobody else changed: its version, plus the fields its DevInf CTCap says it cannot
+    /// store (or holds cut to its MaxSize), which its update cannot have meant to delete or shorten. A field it can
+    /// store and left out is deleted.
+    /// </summary>
+    private static string KeepWhatTheDeviceCannotStore(MessageContext c, StoreSession store, string storeName, string guid, string serverText, string clientText)
+    {
+        if (c.Capabilities(store.ClientUri) is not { DeclaresProperties: true } caps) return clientText;
+        if (!serverText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase) || !clientText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase)) return clientText;
+        var baseText = c.Unit.GetBase(c.UserId, c.State.DeviceId, storeName, guid);
+        return baseText is null ? clientText : ItemMerger.Merge(baseText, serverText, clientText, caps).Content;
     }
 
     private (int, string?) Resolve(MessageContext c, StoreSession store, string storeName, StoredItem existing, string serverText,
