@@ -5,6 +5,7 @@ using Concord.Pim.Merging;
 using Concord.Sync;
 using Concord.Sync.State;
 using Concord.SyncML.Commands;
+using Concord.SyncML.Documents;
 
 namespace Concord.SyncML.Server;
 
@@ -38,7 +39,11 @@ public sealed partial class SyncMLServer
                         c.State.Stores[index].Failures++;
                         Log.ItemRefused(_logger, it.Source ?? it.Target ?? "", c.State.Stores[index].ServerUri, c.State.DeviceId, code, reason ?? "");
                     }
-                    if (!item.NoResp) c.Response.AddAlways(StatusFor(c, item, code, it.Target, it.Source));
+                    if (item.NoResp) continue;
+                    var status = StatusFor(c, item, code, it.Target, it.Source);
+                    // RepPro §6.6.15: a Status may carry Items; a refused item's says why, so the device's log does.
+                    if (code >= 400 && reason is not null) status = status with { Items = [new Item { Data = new SyncMLElement("Data") { Text = reason } }] };
+                    c.Response.AddAlways(status);
                 }
                 break;
             case ContainerCommand { Kind: "Atomic" } atomic:
@@ -160,7 +165,8 @@ public sealed partial class SyncMLServer
         {
             return (e.SyncMLStatus, e.Message);
         }
-        if (ContentProblem(store.Kind, canonical.Content) is { } problem) return (400, problem);
+        // RepPro §10: content this store cannot take is 415, as for any item the PIM reader refuses.
+        if (ContentProblem(store.Kind, canonical.Content) is { } problem) return (415, problem);
         if (type is not null) store.ClientType = type;
         return PutClientItem(c, store, storeName, luid, item.Target, canonical.Content, canonical.ContentType);
     }

@@ -21,12 +21,13 @@ internal static partial class WireTrace
     public static List<WireItem> Received(string log, string deviceId) =>
         Items(Messages(log).Where(m => Header(m, "Target") == deviceId));
 
-    /// <summary>The Status codes the server answered a device's Add/Replace items with, with the item's Source LocURI.</summary>
-    public static List<(string Command, string SourceRef, int Code)> ItemStatuses(string log, string deviceId) =>
+    /// <summary>The server's Status for each Add/Replace item of a device: the item's Source LocURI, code and reason.</summary>
+    public static List<(string SourceRef, int Code, string? Reason)> ItemStatuses(string log, string deviceId) =>
         Messages(log).Where(m => Header(m, "Target") == deviceId)
             .SelectMany(m => m.Descendants().Where(e => e.Name.LocalName == "Status"))
-            .Select(s => (Child(s, "Cmd") ?? "", Child(s, "SourceRef") ?? "", int.Parse(Child(s, "Data") ?? "0", System.Globalization.CultureInfo.InvariantCulture)))
-            .Where(s => s.Item1 is "Add" or "Replace")
+            .Where(s => Child(s, "Cmd") is "Add" or "Replace")
+            .Select(s => (Child(s, "SourceRef") ?? "", int.Parse(Child(s, "Data") ?? "0", System.Globalization.CultureInfo.InvariantCulture),
+                s.Elements().FirstOrDefault(e => e.Name.LocalName == "Item") is { } item ? Child(item, "Data") : null))
             .ToList();
 
     private static List<XElement> Messages(string log)
