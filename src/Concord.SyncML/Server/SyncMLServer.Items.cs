@@ -205,7 +205,7 @@ public sealed partial class SyncMLServer
             {
                 return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !conflict);
             }
-            var stored = KeepWhatTheDeviceCannotStore(c, store, storeName, existing.Guid, serverText, text);
+            var stored = KeepWhatTheDeviceNeverGot(c, store, storeName, existing.Guid, serverText, text);
             if (serverText != stored) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(stored, type), s.DeviceId);
             c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
             c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, text);
@@ -237,16 +237,31 @@ public sealed partial class SyncMLServer
     }
 
     /// <summary>
-    /// A device's update of an item nobody else changed: its version, plus the fields its DevInf CTCap says it cannot
-    /// store (or holds cut to its MaxSize), which its update cannot have meant to delete or shorten. A field it can
-    /// store and left out is deleted.
+    /// A device's update of an item nobody else changed, merged three ways against what the device last got: a field
+    /// it changed or dropped is taken, one it never got is kept. So what its format cannot carry (attendees and time
+    /// zones in SIF, RECURRENCE-ID in vCalendar 1.0) or its DevInf CTCap does not declare, and a value it holds cut
+    /// to its MaxSize, survive its update.
     /// </summary>
-    private static string KeepWhatTheDeviceCannotStore(MessageContext c, StoreSession store, string storeName, string guid, string serverText, string clientText)
+    private static string KeepWhatTheDeviceNeverGot(MessageContext c, StoreSession store, string storeName, string guid, string serverText, string clientText)
     {
-        if (c.Capabilities(store.ClientUri) is not { DeclaresProperties: true } caps) return clientText;
         if (!serverText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase) || !clientText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase)) return clientText;
-        var baseText = c.Unit.GetBase(c.UserId, c.State.DeviceId, storeName, guid);
-        return baseText is null ? clientText : ItemMerger.Merge(baseText, serverText, clientText, caps).Content;
+        var baseText = MergeBase(c, storeName, guid);
+        return baseText is null ? clientText : ItemMerger.Merge(baseText, serverText, clientText, c.Capabilities(store.ClientUri)).Content;
+    }
+
+    /// <summary>The device's base as the merge reads it: a SIF base (what a SIF client got) in its vCard or iCalendar form.</summary>
+    private static string? MergeBase(MessageContext c, string storeName, string guid)
+    {
+        var text = c.Unit.GetBase(c.UserId, c.State.DeviceId, storeName, guid);
+        if (text is null || !text.TrimStart().StartsWith('<')) return text;
+        try
+        {
+            return PimItems.Read(text, null).Content;
+        }
+        catch (PimFormatException)
+        {
+            return null;
+        }
     }
 
     private (int, string?) Resolve(MessageContext c, StoreSession store, string storeName, StoredItem existing, string serverText,
@@ -254,7 +269,7 @@ public sealed partial class SyncMLServer
     {
         var s = c.State;
         var user = c.UserId;
-        var baseText = c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid);
+        var baseText = MergeBase(c, storeName, existing.Guid);
         c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
         c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, clientText);
         if (serverText == clientText) return (200, null);
