@@ -40,4 +40,39 @@ public class FormatLimitsTests
         Assert.Contains("ORGANIZER;CN=Zoe:mailto:zoe@example.com", back, StringComparison.Ordinal);
         Assert.Contains("DTSTART;TZID=Europe/Berlin:20260610T100000", back, StringComparison.Ordinal);
     }
+
+    private const string Weekly =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:weekly-1\r\nSUMMARY:Weekly\r\nDTSTART:20260302T090000Z\r\n" +
+        "DTEND:20260302T100000Z\r\nRRULE:FREQ=WEEKLY;COUNT=8\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    private const string Moved =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:weekly-1\r\nRECURRENCE-ID:20260323T090000Z\r\nSUMMARY:Weekly, moved\r\n" +
+        "DTSTART:20260323T130000Z\r\nDTEND:20260323T140000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+    [Fact]
+    public void A_slow_sync_pairs_a_detached_exception_sent_as_its_own_item_with_itself_not_with_its_master()
+    {
+        using var f = new ServerFixture();
+        var a = f.Device("a");
+        a.ContentType = "text/calendar";
+        a.Add("calendar", Weekly);
+        a.Add("calendar", Moved);
+        a.Sync(("calendar", SyncType.Slow));
+        // Another device with the same two items, the exception first: each must find its own twin.
+        var b = f.Device("b");
+        b.ContentType = "text/calendar";
+        b.Add("calendar", Moved);
+        b.Add("calendar", Weekly);
+        b.Sync(("calendar", SyncType.Slow));
+        a.Sync(("calendar", SyncType.TwoWay));
+
+        var onA = a.Store("calendar").Values.ToList();
+        Assert.Equal(2, onA.Count);
+        var master = Assert.Single(onA, i => !i.Contains("RECURRENCE-ID", StringComparison.Ordinal));
+        Assert.Contains("SUMMARY:Weekly\r\n", master, StringComparison.Ordinal);
+        Assert.Contains("DTSTART:20260302T090000Z", master, StringComparison.Ordinal);
+        var moved = Assert.Single(onA, i => i.Contains("RECURRENCE-ID", StringComparison.Ordinal));
+        Assert.Contains("DTSTART:20260323T130000Z", moved, StringComparison.Ordinal);
+        Assert.DoesNotContain("RRULE", moved, StringComparison.Ordinal);
+    }
 }
