@@ -10,8 +10,7 @@ public static class PimErrorExtensions
     /// 413 for objects above the announced MaxObjSize. Clients built on the Synthesis engine (SyncEvolution and many
     /// phones) abort the whole session on an item's 400 or 413 but go on after a 415.
     /// </summary>
-    public static int ToSyncMLStatus(this PimError error) => error switch
-    {
-        _ => 415,
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="error"/> is not a <see cref="PimError"/>.</exception>
+    public static int ToSyncMLStatus(this PimError error) =>
+        Enum.IsDefined(error) ? 415 : throw new ArgumentOutOfRangeException(nameof(error), error, null);
 }
