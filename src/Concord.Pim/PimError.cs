@@ -1,10 +1,8 @@
 namespace Concord.Pim;
 
 /// <summary>
-/// Why a PIM item was refused. Each reason maps once to a SyncML item status
-/// (<see cref="PimErrorExtensions.ToSyncMLStatus"/>): 415 for content this server cannot take
-/// (<see cref="UnsupportedCharset"/>, <see cref="UnsupportedFormat"/>), 413 for <see cref="ItemTooLarge"/>, and 400
-/// for every malformed item.
+/// Why a PIM item was refused. Every reason maps once to the SyncML item status 415
+/// (<see cref="PimErrorExtensions.ToSyncMLStatus"/>); the reason itself goes to the device in the Status's Item.
 /// </summary>
 public enum PimError
 {

@@ -38,6 +38,6 @@ public sealed class PimFormatException : FormatException
     /// <summary>Byte offset into the item where the problem was found, or -1 when unknown.</summary>
     public long Offset { get; }
 
-    /// <summary>The SyncML status for this item: 400, 413 or 415.</summary>
+    /// <summary>The SyncML status for this item: 415.</summary>
     public int SyncMLStatus => Reason.ToSyncMLStatus();
 }

@@ -7,7 +7,8 @@ public static partial class VCalendarConverter
     private const string ZonePrefix = "/concord/vcalendar/";
 
     // vCalendar 1.0 §2.1.4: TZ is the standard offset; each DAYLIGHT line one summer (TRUE;offset;start;end;
-    // daylight name;standard name). In iCalendar each becomes a DAYLIGHT and a STANDARD onset.
+    // standard name;daylight name, as in its example "EST;EDT"). In iCalendar each becomes a DAYLIGHT and a STANDARD
+    // onset.
     private static PimComponent? BuildVTimeZone(PimProperty tz, List<PimProperty> daylights)
     {
         if (!TimeZoneRules.TryOffset(tz.Value, out var standard)) return null;
@@ -25,8 +26,8 @@ public static partial class VCalendarConverter
             // Onsets are local times in the offset before the change.
             var beginLocal = begin.Kind == PimTimeKind.Utc ? begin.Value + standard : begin.Value;
             var endLocal = end.Kind == PimTimeKind.Utc ? end.Value + summer : end.Value;
-            vtimezone.Components.Add(Observance("DAYLIGHT", beginLocal, standard, summer, parts.Length > 4 ? parts[4] : null));
-            vtimezone.Components.Add(Observance("STANDARD", endLocal, summer, standard, parts.Length > 5 ? parts[5] : null));
+            vtimezone.Components.Add(Observance("DAYLIGHT", beginLocal, standard, summer, parts.Length > 5 ? parts[5] : null));
+            vtimezone.Components.Add(Observance("STANDARD", endLocal, summer, standard, parts.Length > 4 ? parts[4] : null));
         }
         if (vtimezone.Components.Count == 0) vtimezone.Components.Add(Observance("STANDARD", new DateTime(1970, 1, 1), standard, standard, null));
         vtimezone.Properties.Insert(0, new PimProperty("TZID", id));
@@ -76,7 +77,7 @@ public static partial class VCalendarConverter
                 var end = transitions.Skip(i + 1).FirstOrDefault(t => !t.Daylight);
                 if (end == default) continue;
                 var line = string.Join(';', "TRUE", TimeZoneRules.FormatOffset(begin.To, colon: true),
-                    PimDateTime.Utc(begin.Utc).ToString(), PimDateTime.Utc(end.Utc).ToString(), begin.Name ?? "", end.Name ?? "");
+                    PimDateTime.Utc(begin.Utc).ToString(), PimDateTime.Utc(end.Utc).ToString(), end.Name ?? "", begin.Name ?? "");
                 result.Properties.Add(new PimProperty("DAYLIGHT", line));
             }
         }

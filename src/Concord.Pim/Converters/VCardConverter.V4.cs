@@ -13,6 +13,28 @@ public static partial class VCardConverter
         ("X509", "application/pkix-cert"),
     ];
 
+    // RFC 6350 properties that vCard 3.0 and 2.1 do not define (RFC 6350 §6, RFC 6474, RFC 6715). RFC 2426 §3 and
+    // vCard 2.1 §2.2 leave extensions to X- names, so in 3.0 and 2.1 they travel as X-<name> (as Apple's and
+    // Evolution's 3.0 cards carry X-ANNIVERSARY and X-GENDER) and get their own name back in 4.0.
+    private static readonly HashSet<string> Only40 = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "KIND", "GENDER", "ANNIVERSARY", "LANG", "MEMBER", "RELATED", "CLIENTPIDMAP", "XML", "BIRTHPLACE", "DEATHPLACE",
+        "DEATHDATE", "EXPERTISE", "HOBBY", "INTEREST", "ORG-DIRECTORY",
+    };
+
+    /// <summary>Whether a property is one vCard 4.0 defines and 3.0 and 2.1 do not (there it is X-<paramref name="name"/>).</summary>
+    public static bool IsVCard40Only(string name) => Only40.Contains(name);
+
+    private static string NameBefore40(string name) => Only40.Contains(name) ? "X-" + name : name;
+
+    // X-GENDER from a 3.0 card is often free text ("male"); only a value 4.0's GENDER can hold becomes GENDER.
+    private static string NameIn40(PimProperty p)
+    {
+        if (!p.Name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || !Only40.Contains(p.Name[2..])) return p.Name;
+        var sex = p.Value.Split(';')[0].Trim().ToUpperInvariant();
+        return p.Name[2..].Equals("GENDER", StringComparison.OrdinalIgnoreCase) && sex is not ("" or "M" or "F" or "O" or "N" or "U") ? p.Name : p.Name[2..];
+    }
+
     // RFC 6350 Appendix A: PREF moves from TYPE to its own parameter, inline media become data: URIs, GEO a geo: URI,
     // LABEL an ADR parameter, CHARSET goes.
     private static PimComponent From30To40(PimComponent card)
@@ -26,7 +48,7 @@ public static partial class VCardConverter
                 result.Properties.Add(Version(p, PimFormat.VCard40));
                 continue;
             }
-            var q = new PimProperty(p.Name, p.Value, null, p.Group);
+            var q = new PimProperty(NameIn40(p), p.Value, null, p.Group);
             var binary = p.Encoding is ContentEncoding.B or ContentEncoding.Base64 && Media.Contains(p.Name);
             string? mediaType = null;
             foreach (var param in p.Parameters)
@@ -87,7 +109,7 @@ public static partial class VCardConverter
                 result.Properties.Add(Version(p, PimFormat.VCard30));
                 continue;
             }
-            var q = new PimProperty(p.Name, p.Value, null, p.Group);
+            var q = new PimProperty(NameBefore40(p.Name), p.Value, null, p.Group);
             string? label = null;
             var pref = false;
             foreach (var param in p.Parameters)

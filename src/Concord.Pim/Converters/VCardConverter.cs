@@ -44,10 +44,12 @@ public static partial class VCardConverter
     }
 
     /// <summary>Whether a property's value is TEXT (escaped), as for all X- properties.</summary>
-    internal static bool IsText(PimProperty p) => Text.Contains(p.Name) || p.Name.StartsWith("X-", StringComparison.OrdinalIgnoreCase);
+    internal static bool IsText(PimProperty p) =>
+        !IsStructured(p) && (Text.Contains(p.Name) || p.Name.StartsWith("X-", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Whether a property's value is structured (';' components, ',' lists).</summary>
-    internal static bool IsStructured(PimProperty p) => Structured.Contains(p.Name);
+    /// <summary>Whether a property's value is structured (';' components, ',' lists), X-GENDER as GENDER.</summary>
+    internal static bool IsStructured(PimProperty p) => Structured.Contains(p.Name)
+        || (p.Name.StartsWith("X-", StringComparison.OrdinalIgnoreCase) && IsVCard40Only(p.Name[2..]) && Structured.Contains(p.Name[2..]));
 
     private static PimComponent Empty(PimComponent card, PimFormat target)
     {

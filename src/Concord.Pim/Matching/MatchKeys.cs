@@ -53,7 +53,7 @@ public static class MatchKeys
     private static MatchKey ForCalendar(string content)
     {
         var lines = ContentLineReader.Read(content);
-        string? uid = null, summary = null, start = null;
+        string? uid = null, summary = null, start = null, recurrenceId = null;
         var depth = 0;
         var inItem = false;
         foreach (var line in lines)
@@ -74,13 +74,16 @@ public static class MatchKeys
             switch (line.Name)
             {
                 case "UID": uid ??= line.Value.Trim(); break;
+                case "RECURRENCE-ID": recurrenceId ??= line.Value.Trim().TrimEnd('Z'); break;
                 case "SUMMARY": summary ??= Normalize(PropertyValue.DecodeText(line)); break;
                 case "DTSTART": start ??= line.Value.Trim().TrimEnd('Z'); break;
                 case "DUE" when start is null: start = line.Value.Trim().TrimEnd('Z'); break;
             }
         }
         var byContent = "s:" + (summary ?? "") + "|" + (start ?? "");
-        return string.IsNullOrEmpty(uid) ? new MatchKey(byContent, null, []) : new MatchKey("u:" + uid, byContent, []);
+        // RFC 5545 §3.8.4.4: a detached exception shares its master's UID; the instance it replaces tells them apart.
+        var byUid = "u:" + uid + (recurrenceId is null ? "" : "|r:" + recurrenceId);
+        return string.IsNullOrEmpty(uid) ? new MatchKey(byContent, null, []) : new MatchKey(byUid, byContent, []);
     }
 
     private static string NameTokens(string name)

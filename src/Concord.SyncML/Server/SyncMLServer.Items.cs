@@ -5,6 +5,7 @@ using Concord.Pim.Merging;
 using Concord.Sync;
 using Concord.Sync.State;
 using Concord.SyncML.Commands;
+using Concord.SyncML.Documents;
 
 namespace Concord.SyncML.Server;
 
@@ -38,7 +39,11 @@ public sealed partial class SyncMLServer
                         c.State.Stores[index].Failures++;
                         Log.ItemRefused(_logger, it.Source ?? it.Target ?? "", c.State.Stores[index].ServerUri, c.State.DeviceId, code, reason ?? "");
                     }
-                    if (!item.NoResp) c.Response.AddAlways(StatusFor(c, item, code, it.Target, it.Source));
+                    if (item.NoResp) continue;
+                    var status = StatusFor(c, item, code, it.Target, it.Source);
+                    // RepPro §6.6.15: a Status may carry Items; a refused item's says why, so the device's log does.
+                    if (code >= 400 && reason is not null) status = status with { Items = [new Item { Data = new SyncMLElement("Data") { Text = reason } }] };
+                    c.Response.AddAlways(status);
                 }
                 break;
             case ContainerCommand { Kind: "Atomic" } atomic:
@@ -160,7 +165,8 @@ public sealed partial class SyncMLServer
         {
             return (e.SyncMLStatus, e.Message);
         }
-        if (ContentProblem(store.Kind, canonical.Content) is { } problem) return (400, problem);
+        // RepPro §10: content this store cannot take is 415, as for any item the PIM reader refuses.
+        if (ContentProblem(store.Kind, canonical.Content) is { } problem) return (415, problem);
         if (type is not null) store.ClientType = type;
         return PutClientItem(c, store, storeName, luid, item.Target, canonical.Content, canonical.ContentType);
     }
@@ -199,7 +205,8 @@ public sealed partial class SyncMLServer
             {
                 return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !conflict);
             }
-            if (serverText != text) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(text, type), s.DeviceId);
+            var stored = KeepWhatTheDeviceNeverGot(c, store, storeName, existing.Guid, serverText, text);
+            if (serverText != stored) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(stored, type), s.DeviceId);
             c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
             c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, text);
             store.ClientUpdated++;
@@ -229,12 +236,40 @@ public sealed partial class SyncMLServer
         return (201, null);
     }
 
+    /// <summary>
+    /// A device's update of an item nobody else changed, merged three ways against what the device last got: a field
+    /// it changed or dropped is taken, one it never got is kept. So what its format cannot carry (attendees and time
+    /// zones in SIF, RECURRENCE-ID in vCalendar 1.0) or its DevInf CTCap does not declare, and a value it holds cut
+    /// to its MaxSize, survive its update.
+    /// </summary>
+    private static string KeepWhatTheDeviceNeverGot(MessageContext c, StoreSession store, string storeName, string guid, string serverText, string clientText)
+    {
+        if (!serverText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase) || !clientText.StartsWith("BEGIN:", StringComparison.OrdinalIgnoreCase)) return clientText;
+        var baseText = MergeBase(c, storeName, guid);
+        return baseText is null ? clientText : ItemMerger.Merge(baseText, serverText, clientText, c.Capabilities(store.ClientUri)).Content;
+    }
+
+    /// <summary>The device's base as the merge reads it: a SIF base (what a SIF client got) in its vCard or iCalendar form.</summary>
+    private static string? MergeBase(MessageContext c, string storeName, string guid)
+    {
+        var text = c.Unit.GetBase(c.UserId, c.State.DeviceId, storeName, guid);
+        if (text is null || !text.TrimStart().StartsWith('<')) return text;
+        try
+        {
+            return PimItems.Read(text, null).Content;
+        }
+        catch (PimFormatException)
+        {
+            return null;
+        }
+    }
+
     private (int, string?) Resolve(MessageContext c, StoreSession store, string storeName, StoredItem existing, string serverText,
         string luid, string clientText, string? type, bool slow)
     {
         var s = c.State;
         var user = c.UserId;
-        var baseText = c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid);
+        var baseText = MergeBase(c, storeName, existing.Guid);
         c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
         c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, clientText);
         if (serverText == clientText) return (200, null);

@@ -1,4 +1,5 @@
 using Concord.Pim.ContentLines;
+using Concord.Pim.Converters;
 using Concord.Pim.Documents;
 
 namespace Concord.Pim.Tests.Converters;
@@ -43,7 +44,10 @@ internal static class Semantics
             if (p.NameIs("GEO")) value = value.Replace("geo:", "", StringComparison.Ordinal).Replace(',', ';');
             else if (!binary && IsStructured(p)) value = string.Join("|", PimText.Split(value, format).Select(s => s.Replace("\\,", ",", StringComparison.Ordinal)));
             else if (!binary && IsText(p)) value = PimText.Unescape(value, format);
-            var name = (p.Group is null ? "" : p.Group.ToUpperInvariant() + ".") + p.Name.ToUpperInvariant();
+            // vCard 3.0 and 2.1 carry 4.0-only properties as X-<name>: the same field.
+            var bare = p.Name.ToUpperInvariant();
+            if (bare.StartsWith("X-", StringComparison.Ordinal) && VCardConverter.IsVCard40Only(bare[2..])) bare = bare[2..];
+            var name = (p.Group is null ? "" : p.Group.ToUpperInvariant() + ".") + bare;
             var typeText = string.Join(",", types.Order(StringComparer.Ordinal));
             lines.Add($"{name} [{typeText}] {string.Join(";", others.Order(StringComparer.Ordinal))} : {value}");
             if (label is not null)

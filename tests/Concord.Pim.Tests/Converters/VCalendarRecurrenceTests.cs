@@ -33,9 +33,9 @@ public class VCalendarRecurrenceTests
     [InlineData("X1 #2")]
     [InlineData("W1 XX #2")]
     [InlineData("D1 #ten")]
-    public void A_malformed_1_0_rule_is_refused_with_400(string rule)
+    public void A_malformed_1_0_rule_is_refused_with_415(string rule)
     {
         var e = Assert.Throws<PimFormatException>(() => VCalendarRecurrence.ToICalendar(rule, allDay: false));
-        Assert.Equal(400, e.SyncMLStatus);
+        Assert.Equal(415, e.SyncMLStatus);
     }
 }

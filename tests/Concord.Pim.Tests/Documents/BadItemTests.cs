@@ -10,12 +10,12 @@ public class BadItemTests
         Assert.Throws<PimFormatException>(() => PimItems.Read(Encoding.UTF8.GetBytes(item), type));
 
     [Fact]
-    public void A_continuation_line_without_its_leading_space_is_refused_as_broken_folding_with_400_and_its_offset()
+    public void A_continuation_line_without_its_leading_space_is_refused_as_broken_folding_with_415_and_its_offset()
     {
         const string item = "BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:first line\r\ncontinued without a space\r\nEND:VCARD\r\n";
         var e = Refused(item);
         Assert.Equal(PimError.BrokenFolding, e.Reason);
-        Assert.Equal(400, e.SyncMLStatus);
+        Assert.Equal(415, e.SyncMLStatus);
         Assert.Equal(item.IndexOf("continued", StringComparison.Ordinal), e.Offset);
         Assert.Equal(Errors.NotAContentLine(e.Offset, "continued without a space"), e.Message);
     }
@@ -29,13 +29,13 @@ public class BadItemTests
     }
 
     [Theory]
-    [InlineData("NOTE;ENCODING=QUOTED-PRINTABLE:abc=G1def", PimError.BadQuotedPrintable, 400)]
-    [InlineData("NOTE;QUOTED-PRINTABLE:trailing =4", PimError.BadQuotedPrintable, 400)]
-    [InlineData("PHOTO;ENCODING=b;TYPE=JPEG:@@not base64@@", PimError.BadBase64, 400)]
+    [InlineData("NOTE;ENCODING=QUOTED-PRINTABLE:abc=G1def", PimError.BadQuotedPrintable, 415)]
+    [InlineData("NOTE;QUOTED-PRINTABLE:trailing =4", PimError.BadQuotedPrintable, 415)]
+    [InlineData("PHOTO;ENCODING=b;TYPE=JPEG:@@not base64@@", PimError.BadBase64, 415)]
     [InlineData("N;CHARSET=X-KLINGON;ENCODING=QUOTED-PRINTABLE:Q=40pla", PimError.UnsupportedCharset, 415)]
-    [InlineData("BDAY:2006-02-30", PimError.ImpossibleDate, 400)]
-    [InlineData("REV:20061332T120000Z", PimError.ImpossibleDate, 400)]
-    [InlineData("X-BAD NAME:value", PimError.BadName, 400)]
+    [InlineData("BDAY:2006-02-30", PimError.ImpossibleDate, 415)]
+    [InlineData("REV:20061332T120000Z", PimError.ImpossibleDate, 415)]
+    [InlineData("X-BAD NAME:value", PimError.BadName, 415)]
     public void A_bad_value_is_refused_with_its_reason_and_status(string line, PimError reason, int status)
     {
         var e = Refused("BEGIN:VCARD\r\nVERSION:2.1\r\n" + line + "\r\nEND:VCARD\r\n");
@@ -62,7 +62,7 @@ public class BadItemTests
         big.AsSpan(20).Fill((byte)'x');
         var e = Assert.Throws<PimFormatException>(() => PimItems.Read(big, "text/vcard"));
         Assert.Equal(PimError.ItemTooLarge, e.Reason);
-        Assert.Equal(413, e.SyncMLStatus);
+        Assert.Equal(415, e.SyncMLStatus);
         Assert.Equal(Errors.ItemTooLarge(big.Length, ContentLineReaderOptions.Default.MaxItemBytes), e.Message);
     }
 

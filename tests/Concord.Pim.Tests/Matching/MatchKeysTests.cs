@@ -34,4 +34,17 @@ public class MatchKeysTests
         Assert.True(MatchKeys.For(a).Matches(MatchKeys.For(c)));
         Assert.False(MatchKeys.For(b).Matches(MatchKeys.For(c)));
     }
+
+    [Fact]
+    public void A_detached_exception_sent_as_its_own_item_does_not_match_its_master()
+    {
+        const string master = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w1\r\nSUMMARY:Weekly\r\nDTSTART:20260302T090000Z\r\nRRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        const string moved = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w1\r\nRECURRENCE-ID:20260323T090000Z\r\nSUMMARY:Weekly\r\nDTSTART:20260323T130000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        const string movedAgain = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w1\r\nRECURRENCE-ID:20260323T090000Z\r\nSUMMARY:Weekly, later\r\nDTSTART:20260323T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        Assert.False(MatchKeys.For(master).Matches(MatchKeys.For(moved)));
+        Assert.True(MatchKeys.For(moved).Matches(MatchKeys.For(movedAgain)));
+        // Master and exception in one item: the item is its master.
+        var both = master.Replace("END:VCALENDAR\r\n", moved["BEGIN:VCALENDAR\r\n".Length..], StringComparison.Ordinal);
+        Assert.True(MatchKeys.For(both).Matches(MatchKeys.For(master)));
+    }
 }

@@ -84,6 +84,6 @@ public class SifTests
     public void A_SIF_document_with_a_DTD_is_refused()
     {
         var e = Assert.Throws<PimFormatException>(() => SifContact.Read("<?xml version=\"1.0\"?><!DOCTYPE contact [<!ENTITY x \"y\">]><contact><FirstName>&x;</FirstName></contact>"));
-        Assert.Equal(400, e.SyncMLStatus);
+        Assert.Equal(415, e.SyncMLStatus);
     }
 }

@@ -160,7 +160,7 @@ public class BadInputTests
         d.Add("contacts", "this is not a vcard");
         var r = d.Sync(("contacts", SyncType.TwoWay));
         Assert.Contains(201, r.ItemStatuses);
-        Assert.Contains(400, r.ItemStatuses);
+        Assert.Contains(415, r.ItemStatuses);
         Assert.Equal(1, ItemCount(f));
     }
 

@@ -26,6 +26,9 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     public int ChunkSize { get; set; } = int.MaxValue;
     public string Password { get; set; } = password;
 
+    /// <summary>The Meta Type of the items it sends; null: text/x-vcard for vCard 2.1, else text/vcard.</summary>
+    public string? ContentType { get; set; }
+
     /// <summary>Authenticate with syncml:auth-md5 (the 1.1/1.2 digest form) instead of basic.</summary>
     public bool UseMd5 { get; set; }
 
@@ -128,7 +131,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
         var pkg1 = stores.Select(s => (Command)new AlertCommand
         {
             CmdId = Id(), Code = (int)s.Type,
-            Items = [new Item { Target = "./" + s.Store, Source = s.Store, Meta = new Meta { AnchorLast = _anchors.GetValueOrDefault(s.Store), AnchorNext = nextAnchors[s.Store] } }],
+            Items = [new Item { Target = "./" + s.Store, Source = s.Store, Meta = new Meta { AnchorLast = _anchors.GetValueOrDefault(s.Store), AnchorNext = nextAnchors[s.Store], Type = ContentType } }],
         }).ToList();
         var reply = Post(pkg1, true, cred: true);
         var hdr = reply.Commands.OfType<StatusCommand>().First(x => x.Cmd == "SyncHdr");
@@ -183,7 +186,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
                     outgoing.Add((store, new ItemCommand
                     {
                         Kind = kind == ChangeKind.Add ? "Add" : "Replace", CmdId = "",
-                        Meta = new Meta { Type = content.Contains("VERSION:2.1", StringComparison.Ordinal) ? "text/x-vcard" : "text/vcard" },
+                        Meta = new Meta { Type = ContentType ?? (content.Contains("VERSION:2.1", StringComparison.Ordinal) ? "text/x-vcard" : "text/vcard") },
                         Items = [new Item { Source = luid, Meta = off == 0 && more ? new Meta { Size = bytes.Length } : null,
                             Data = new SyncMLElement("Data") { Text = System.Text.Encoding.UTF8.GetString(bytes, off, len) }, MoreData = more }],
                     }));
