@@ -199,7 +199,15 @@ public sealed partial class SyncMLServer
             {
                 return Resolve(c, store, storeName, existing, serverText, luid, text, type, slow: !conflict);
             }
-            if (serverText != text) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(text, type), s.DeviceId);
+            if (serverText != text)
+            {
+                // A device that declared the properties it keeps (a SIM card: a name and one number) sends only those:
+                // merged against what it last had, the fields it cannot hold stay as the server has them.
+                var kept = c.Capabilities(store.ClientUri) is { DeclaresProperties: true } capabilities
+                    ? ItemMerger.Merge(c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid), serverText, text, capabilities).Content
+                    : text;
+                if (kept != serverText) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(kept, kept == text ? type : existing.ContentType), s.DeviceId);
+            }
             c.Unit.SetMap(user, s.DeviceId, storeName, luid, existing.Guid, s.Key);
             c.Unit.SetBase(user, s.DeviceId, storeName, existing.Guid, text);
             store.ClientUpdated++;
