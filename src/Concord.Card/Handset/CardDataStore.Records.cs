@@ -105,7 +105,7 @@ public sealed partial class CardDataStore
     /// <summary>A record's bytes as the card holds them now: from the copy where it is known exact, else read.</summary>
     private byte[] Adn(int n)
     {
-        if ((_fresh.Contains(n) || (_trusted && !_changed.Contains(n))) && _copy.Adn.TryGetValue(n, out var known)) return known;
+        if (Known(n) && _copy.Adn.TryGetValue(n, out var known)) return known;
         Select(CardFileSystem.AdnId);
         var bytes = Card(() => _terminal.ReadRecord(n, _codec.RecordLength), "READ RECORD of EF_ADN");
         _copy.Adn[n] = bytes;

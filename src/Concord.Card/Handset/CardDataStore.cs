@@ -167,15 +167,15 @@ public sealed partial class CardDataStore : IChangeLogDataStore
     public AdnRecord? Entry(int record) => AdnRecordCodec.IsFree(Adn(record)) ? null : Decode(record);
 
     /// <summary>
-    /// A free record: one GetChanges reported deleted, else, with a trusted copy, the lowest free one; without, the
-    /// card is probed from its last record down (handsets fill the phonebook from record 1). One past the last record
-    /// when the phonebook is full (writing it then fails).
+    /// A free record: one GetChanges reported deleted, else, when every record is known (a trusted copy, or a slow
+    /// sync that read them all), the lowest free one; otherwise the card is probed from its last record down (handsets
+    /// fill the phonebook from record 1). One past the last record when the phonebook is full (writing it then fails).
     /// </summary>
     public string NewId(string content, string contentType, IReadOnlySet<string> reserved)
     {
         ArgumentNullException.ThrowIfNull(reserved);
         var order = _changed.Where(n => _fresh.Contains(n)).Order()
-            .Concat(_trusted ? Enumerable.Range(1, Records) : Enumerable.Range(1, Records).Reverse());
+            .Concat(Enumerable.Range(1, Records).All(Known) ? Enumerable.Range(1, Records) : Enumerable.Range(1, Records).Reverse());
         foreach (var n in order)
         {
             if (!reserved.Contains(Id(n)) && AdnRecordCodec.IsFree(Adn(n))) return Id(n);
@@ -188,6 +188,9 @@ public sealed partial class CardDataStore : IChangeLogDataStore
     private bool TryRecord(string id, out int record) =>
         int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out record) && record >= 1 && record <= Records;
 
+    /// <summary>The copy holds record <paramref name="n"/> exactly as the card does now.</summary>
+    private bool Known(int n) => _fresh.Contains(n) || (_trusted && !_changed.Contains(n));
+
     private bool Whole() => Enumerable.Range(1, Records).All(_copy.Adn.ContainsKey);
 
     /// <summary>
@@ -196,7 +199,7 @@ public sealed partial class CardDataStore : IChangeLogDataStore
     /// </summary>
     private void KeepExactCopy(SyncObject proposed)
     {
-        foreach (var n in _copy.Adn.Keys.Where(n => !_fresh.Contains(n) && !(_trusted && !_changed.Contains(n))).ToList()) _copy.Adn.Remove(n);
+        foreach (var n in _copy.Adn.Keys.Where(n => !Known(n)).ToList()) _copy.Adn.Remove(n);
         if (!_trusted)
         {
             foreach (var m in _copy.Ext1.Keys.Where(m => !_freshExt.Contains(m)).ToList()) _copy.Ext1.Remove(m);

@@ -58,14 +58,7 @@ internal sealed class Handset : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        Scratch.Delete(Folder);
     }
 }
 
@@ -115,13 +108,23 @@ internal sealed class Pda : IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        Scratch.Delete(Folder);
+    }
+}
+
+/// <summary>Throwaway folders.</summary>
+internal static class Scratch
+{
+    public static void Delete(string folder)
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Folder, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
+            // best effort: a file still open on a slow machine
         }
     }
 }
