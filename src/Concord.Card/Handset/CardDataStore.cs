@@ -82,11 +82,18 @@ public sealed partial class CardDataStore : IChangeLogDataStore
     /// <param name="copy">The handset's copy of the card memory; null keeps none.</param>
     /// <exception cref="UnauthorizedAccessException">The card refused the PIN, or it is blocked.</exception>
     /// <exception cref="IOException">The card refused a command or the reader failed.</exception>
-    public static CardDataStore Open(CardTerminal terminal, string? pin, CardMemoryCopy? copy = null)
+    public static CardDataStore Open(CardTerminal terminal, string? pin, CardMemoryCopy? copy = null) =>
+        Open(terminal, pin, _ => copy ?? new CardMemoryCopy());
+
+    /// <summary>Opens the card's phonebook as <see cref="Open(CardTerminal, string?, CardMemoryCopy?)"/> does, the copy chosen by the card's ICCID.</summary>
+    /// <exception cref="UnauthorizedAccessException">The card refused the PIN, or it is blocked.</exception>
+    /// <exception cref="IOException">The card refused a command or the reader failed.</exception>
+    public static CardDataStore Open(CardTerminal terminal, string? pin, Func<string, CardMemoryCopy> copyOf)
     {
         ArgumentNullException.ThrowIfNull(terminal);
-        copy ??= new CardMemoryCopy();
+        ArgumentNullException.ThrowIfNull(copyOf);
         var iccid = Card(() => ReadIccid(terminal), "READ BINARY of EF_ICCID");
+        var copy = copyOf(iccid);
         if (pin is not null) Verify(terminal, pin);
         var fcp = Card(terminal.SelectAdn, "SELECT EF_ADN");
         var (length, records) = RecordGeometry(fcp);
