@@ -146,9 +146,3 @@ public sealed class PcscdFixture : IDisposable
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class PcscdCollection : ICollectionFixture<PcscdFixture>
-{
-    public const string Name = "pcscd";
-}
