@@ -44,6 +44,11 @@ public sealed class CardSyncTests
         Assert.Equal(SyncType.Slow, first.Performed);
         Assert.Equal(250, first.RecordReads);
         AssertServerHolds(server, People(40));
+        // The server knows the card as a device of its own, with the properties it keeps.
+        var devInf = server.DeviceInfo("ICCID:8944110000000000042");
+        Assert.NotNull(devInf);
+        Assert.Contains("<PropName>TEL</PropName><MaxOccur>1</MaxOccur>", devInf, StringComparison.Ordinal);
+        Assert.Contains("<PropName>FN</PropName><MaxSize>18</MaxSize>", devInf, StringComparison.Ordinal);
 
         var idle = await phone.SyncOkAsync(card, server.Url);
         Assert.Equal(SyncType.TwoWay, idle.Performed);

@@ -38,7 +38,7 @@ public static class AdnVCard
         {
             contact = Contact.Parse(content);
         }
-        catch (PimFormatException e)
+        catch (Exception e) when (e is PimFormatException or ArgumentException)
         {
             throw new ArgumentException(Errors.NotAVCard(e.Message), nameof(content), e);
         }
@@ -69,7 +69,10 @@ public static class AdnVCard
         return string.Concat(elements.Take(lo)).TrimEnd();
     }
 
-    /// <summary>What BCD can dial of a number: digits, * # pauses and wild, and + at the front.</summary>
+    /// <summary>
+    /// What BCD can dial of a number: digits, * # and wild ?, + at the front; a pause (p , w) or words between digits
+    /// ("ext. 12", "x12") become one pause, so an extension is dialled after the number.
+    /// </summary>
     public static string Dialled(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
@@ -77,9 +80,10 @@ public static class AdnVCard
         foreach (var c in number.Trim())
         {
             if (char.IsAsciiDigit(c) || c is '*' or '#' or '?') text.Append(c);
-            else if (c is 'p' or 'P' or ',') text.Append('p');
             else if (c == '+' && text.Length == 0) text.Append(c);
+            else if ((char.IsLetter(c) || c == ',') && text.Length > 0 && text[^1] is not ('p' or '+')) text.Append('p');
         }
-        return text.Length == 1 && text[0] == '+' ? "" : text.ToString();
+        while (text.Length > 0 && text[^1] is 'p' or '+') text.Length--;
+        return text.ToString();
     }
 }

@@ -56,12 +56,12 @@ internal sealed class FieldMerge(DeviceCapabilities? capabilities)
         return result;
     }
 
-    // Numbers compare by what is dialled: a card keeps digits, * # + and pauses, not spaces or dashes.
+    // Numbers compare by their digits, * # and +: a card keeps no spaces or dashes, and writes an extension as a pause.
     private static bool SameValue(PimProperty a, PimProperty b) => a.NameIs("TEL")
         ? string.Equals(Dialled(a.Value), Dialled(b.Value), StringComparison.OrdinalIgnoreCase)
         : string.Equals(a.Value.Trim(), b.Value.Trim(), StringComparison.Ordinal);
 
-    private static string Dialled(string value) => string.Concat(value.Where(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+' or 'p' or 'P' or ',' or '?'));
+    private static string Dialled(string value) => string.Concat(value.Where(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+'));
 
     private List<PimProperty> MergeFields(List<PimProperty> server, List<PimProperty> client, List<PimProperty>? baseline, bool hasBase)
     {

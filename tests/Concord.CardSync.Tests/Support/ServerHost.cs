@@ -83,6 +83,13 @@ internal sealed class ServerHost : IAsyncDisposable
         await RunAsync(ConcordDataFolder.Open(Path));
     }
 
+    /// <summary>The DevInf a device of a user last sent, as the server stored it.</summary>
+    public string? DeviceInfo(string deviceId, string user = "bob")
+    {
+        using var unit = Data!.Repository.Begin();
+        return unit.GetDeviceInfo(unit.FindUser(user)!.Id, deviceId);
+    }
+
     /// <summary>A user's live contacts on the server.</summary>
     public List<Contact> Contacts(string user = "bob")
     {
