@@ -187,4 +187,45 @@ public sealed class CardSyncTests
         AssertServerHolds(server, expected, "bob");
         AssertServerHolds(server, expected, "alice");
     }
+
+    [Fact]
+    public async Task An_item_for_a_full_phonebook_fails_on_the_card_and_stays_on_the_server()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var phone = new Handset();
+        using var pda = new Pda();
+        var card = new SimCard(new Concord.Card.Storage.CardGeometry(5, 32, 2, 8));
+        Fill(card, 5);
+        await phone.SyncOkAsync(card, server.Url);
+        await pda.SyncOkAsync(server.Url);
+        pda.Write("sixth.vcf", PlainPhone.VCard("Sixth Person", "+15550006"));
+        await pda.SyncOkAsync(server.Url);
+
+        var full = await phone.SyncAsync(card, server.Url);
+        var failure = Assert.Single(full.Report.Stores[0].Local.Failures);
+        Assert.Equal(500, failure.Status);
+        Assert.Contains("phonebook is full", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal(6, server.Contacts().Count);
+        card.Edit(pb => Assert.Equal(Enumerable.Range(1, 5).Select(i => $"Person {i}"), Enumerable.Range(1, 5).Select(n => pb.Entry(n)!.Value.Name)));
+
+    }
+
+    [Fact]
+    public async Task A_one_way_sync_from_the_server_does_not_confirm_changes_the_card_did_not_send()
+    {
+        await using var server = await ServerHost.StartAsync();
+        using var phone = new Handset();
+        var card = new SimCard();
+        Fill(card, 5);
+        await phone.SyncOkAsync(card, server.Url);
+        card.Edit(pb => pb.Put(2, "Person Two", "+442070000002"));
+
+        var oneWay = await phone.SyncOkAsync(card, server.Url, mode: SyncType.OneWayFromServer);
+        Assert.Equal((SyncType.OneWayFromServer, 0), (oneWay.Performed, oneWay.StoreSyncs));
+        AssertServerHolds(server, People(5));
+
+        var next = await phone.SyncOkAsync(card, server.Url);
+        Assert.Equal(SyncType.Slow, next.Performed);
+        AssertServerHolds(server, People(5, 2).Append(("Person Two", "+442070000002")));
+    }
 }

@@ -1,3 +1,4 @@
+using Concord.Sync;
 using Concord.Sync.Client;
 using Concord.Sync.Stores;
 
@@ -18,12 +19,15 @@ internal sealed partial class ClientSession
     }
 
     /// <summary>
-    /// The session is complete: the store's log moves on, unless the server refused one of the changes it sent,
-    /// which must then go again (the next sync is a slow one, as the anchors no longer match).
+    /// The session is complete: the store's log moves on, unless a change it logged did not reach the server (the
+    /// server refused one, or a one-way sync from the server sent none); those must go again, and the next sync is a
+    /// slow one, as the anchors no longer match.
     /// </summary>
     private static void ConfirmChangeLog(StoreRun run)
     {
-        if (run.Store is IChangeLogDataStore log && run.Report.Remote.Failures.Count == 0) log.ConfirmSync(run.Peer);
+        if (run.Store is not IChangeLogDataStore log || run.Report.Remote.Failures.Count > 0) return;
+        if (run.Type == SyncType.OneWayFromServer && run.ChangeLog is { Count: > 0 }) return;
+        log.ConfirmSync(run.Peer);
     }
 
     /// <summary>Whether the local store holds an item: from the listing, or asked of an unlisted store once.</summary>
