@@ -121,8 +121,10 @@ public sealed class CardContentTests
         Assert.Equal(LongName, files.Single(c => c.FamilyName == "van Dijk").FormattedName);
     }
 
-    [Fact]
-    public async Task A_sync_cut_off_before_the_servers_last_answer_leaves_the_card_unconfirmed_and_sends_again()
+    [Theory]
+    [InlineData(false)]   // the answer to the third message is lost
+    [InlineData(true)]    // the server is stopped before the third message
+    public async Task A_sync_cut_off_before_the_servers_last_answer_leaves_the_card_unconfirmed_and_sends_again(bool killServer)
     {
         await using var server = await ServerHost.StartAsync();
         using var phone = new Handset();
@@ -139,11 +141,12 @@ public sealed class CardContentTests
         });
 
         using var http = new HttpSyncMLTransport(TimeSpan.FromSeconds(30));
-        var cut = new CutTransport(http, lastAnswered: 2);
+        var cut = new CutTransport(http, lastAnswered: 2, killServer ? server.StopAsync : null);
         var broken = await phone.SyncAsync(card, server.Url, transport: cut);
         Assert.False(broken.Report.Succeeded);
         Assert.Equal(0, broken.StoreSyncs);
         Assert.Equal(3, cut.Sent);
+        if (killServer) await server.StartAgainAsync();
 
         var again = await phone.SyncOkAsync(card, server.Url);
         Assert.Equal(2, again.RecordReads);   // the card still lists both changes
@@ -156,14 +159,18 @@ public sealed class CardContentTests
         Assert.Equal((SyncType.TwoWay, 0), (idle.Performed, idle.RecordReads));
     }
 
-    /// <summary>Carries messages until one more than <c>lastAnswered</c> is sent, then loses that one's answer.</summary>
-    private sealed class CutTransport(ISyncMLTransport inner, int lastAnswered) : ISyncMLTransport
+    /// <summary>
+    /// Carries messages until one more than <c>lastAnswered</c> is sent, then loses that one's answer, or first runs
+    /// <c>cut</c> (stopping the server) and lets the message fail on its own.
+    /// </summary>
+    private sealed class CutTransport(ISyncMLTransport inner, int lastAnswered, Func<Task>? cut = null) : ISyncMLTransport
     {
         public int Sent { get; private set; }
 
         public async Task<TransportResponse> SendAsync(Uri url, byte[] body, string contentType, CancellationToken token)
         {
             Sent++;
+            if (Sent > lastAnswered && cut is not null) await cut();
             var answer = await inner.SendAsync(url, body, contentType, token);
             if (Sent > lastAnswered) throw new SyncMLTransportException("connection reset before the answer arrived");
             return answer;

@@ -207,7 +207,6 @@ public sealed class CardSyncTests
         Assert.Contains("phonebook is full", failure.Reason, StringComparison.Ordinal);
         Assert.Equal(6, server.Contacts().Count);
         card.Edit(pb => Assert.Equal(Enumerable.Range(1, 5).Select(i => $"Person {i}"), Enumerable.Range(1, 5).Select(n => pb.Entry(n)!.Value.Name)));
-
     }
 
     [Fact]

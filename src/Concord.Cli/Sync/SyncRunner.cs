@@ -123,6 +123,10 @@ internal static class SyncRunner
         {
             throw new InvalidOperationException("A card syncs in a session of its own (the session takes the card's device id); give its --store alone.");
         }
+        if (stores.Any(s => CardStore.Names(s.Item1)) && version != Concord.SyncML.Documents.SyncMLVersion.V12)
+        {
+            throw new InvalidOperationException("A card syncs with SyncML 1.2: its DevInf says the card keeps one number (MaxOccur), which DevInf 1.1 cannot say.");
+        }
         var cardPin = stores.Any(s => CardStore.Names(s.Item1)) ? CardPin(parse.GetValue(o.CardPin), profile) : null;
         var settings = new SyncSettings
         {
