@@ -3,6 +3,7 @@ using Concord.CardSync.Tests.Support;
 using Concord.Pim.Capabilities;
 using Concord.Pim.Models;
 using Concord.Sync;
+using Concord.SyncML;
 using Concord.SyncML.Client;
 
 namespace Concord.CardSync.Tests;
@@ -64,11 +65,13 @@ public sealed class CardContentTests
         });
     }
 
-    [Fact]
-    public async Task What_the_card_cannot_hold_stays_on_the_server_when_the_card_changes_another_field()
+    [Theory]
+    [InlineData(SyncMLEncoding.Xml)]
+    [InlineData(SyncMLEncoding.Wbxml)]
+    public async Task What_the_card_cannot_hold_stays_on_the_server_when_the_card_changes_another_field(SyncMLEncoding encoding)
     {
         await using var server = await ServerHost.StartAsync();
-        using var phone = new Handset();
+        using var phone = new Handset { Encoding = encoding };
         using var pda = new Pda();
         var card = new SimCard();
         pda.Write("five.vcf", FiveNumbers);

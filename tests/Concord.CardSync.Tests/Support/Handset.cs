@@ -37,13 +37,18 @@ internal sealed class Handset : IDisposable
 
     public string CopyPath => Path.Combine(Folder, "card.json");
 
+    public Concord.SyncML.SyncMLEncoding Encoding { get; init; } = Concord.SyncML.SyncMLEncoding.Xml;
+
     /// <summary>Inserts the card, opens its phonebook and syncs it with the server.</summary>
     public async Task<CardSyncRun> SyncAsync(SimCard card, Uri url, string user = "bob", SyncType mode = SyncType.TwoWay,
         ISyncMLTransport? transport = null)
     {
         var (terminal, counter) = card.Insert();
         var store = CardDataStore.Open(terminal, "0000", CardMemoryCopy.Load(CopyPath));
-        var options = new SyncMLClientOptions { ServerUrl = url, User = user, Password = "secret", Retries = 0, RetryDelay = TimeSpan.Zero };
+        var options = new SyncMLClientOptions
+        {
+            ServerUrl = url, User = user, Password = "secret", Retries = 0, RetryDelay = TimeSpan.Zero, Encoding = Encoding,
+        };
         var report = await new SyncMLClient(transport ?? _http, options).SyncAsync([new ClientStoreBinding(store, State, "./contacts", mode)]);
         return new CardSyncRun(report, terminal.ApduCount, counter.RecordReads, counter.RecordWrites, counter.StoreSyncs);
     }
