@@ -204,7 +204,8 @@ public sealed partial class SyncMLServer
                 // A device that declared the properties it keeps (a SIM card: a name and one number) sends only those:
                 // merged against what it last had, the fields it cannot hold stay as the server has them.
                 var kept = c.Capabilities(store.ClientUri) is { DeclaresProperties: true } capabilities
-                    ? ItemMerger.Merge(c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid), serverText, text, capabilities).Content
+                    && c.Unit.GetBase(user, s.DeviceId, storeName, existing.Guid) is { } had
+                    ? ItemMerger.Merge(had, serverText, text, capabilities).Content
                     : text;
                 if (kept != serverText) c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(kept, kept == text ? type : existing.ContentType), s.DeviceId);
             }
