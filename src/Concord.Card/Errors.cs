@@ -86,5 +86,24 @@ internal static class Errors
     public static string VpcdFrame(int length) =>
         I($"vpcd sent a frame of {length} bytes; expected a 1-byte control message or an APDU of 4 to 261 bytes.");
 
+    public static string NotAVCard(string reason) => "The item for the card is not a vCard: " + reason;
+
+    public static string NotARecordId(string id, int records) =>
+        I($"'{id}' is not an EF_ADN record number; the card's phonebook has records 1 to {records}.");
+
+    public static string PhonebookFull(int records) =>
+        I($"The card's phonebook is full: all {records} EF_ADN records hold an entry; delete one on the handset first.");
+
+    public static string Ext1Full(int needed, int free) =>
+        I($"The number needs {needed} EF_EXT1 records and the card has {free} free; the entry is not written.");
+
+    public static string CardFailed(string what, string reason) => I($"The card refused {what}: {reason}");
+
+    public static string PinRefused(int? triesLeft) => triesLeft is { } n
+        ? I($"The card refused the PIN; {n} tries left before it blocks. Check CONCORD_CARD_PIN or --card-pin.")
+        : "The card's PIN is blocked; unblock it with the PUK on a handset first.";
+
+    public const string PinNeeded = "The card asks for its PIN (6982); give it with --card-pin or CONCORD_CARD_PIN.";
+
     private static string I(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -28,11 +28,11 @@ internal static class SyncCommand
     public static Command Create()
     {
         var options = new SyncOptions();
-        var command = new Command("sync", "Synchronize local folders of .vcf/.ics/.txt files with a SyncML server.")
+        var command = new Command("sync", "Synchronize local folders of .vcf/.ics/.txt files, or a SIM card's phonebook (card:), with a SyncML server.")
         {
             options.Profile, options.Url, options.User, options.Store, options.Mode, options.Encoding, options.SyncML,
             options.DeviceId, options.DryRun, options.Auth, options.MaxMsgSize, options.MaxObjSize, options.Timeout,
-            options.Retries, options.Save, options.SavePassword, options.Verbose,
+            options.Retries, options.CardPin, options.Save, options.SavePassword, options.Verbose,
         };
         command.SetAction((parse, token) => SyncRunner.RunAsync(parse, options, token));
         return command;

@@ -17,7 +17,8 @@ internal sealed class SyncOptions
 
     public Option<string[]> Store { get; } = new("--store")
     {
-        Description = "LOCAL=REMOTE: a local folder and the server's store (contacts, calendar, tasks, notes...). Repeat for several.",
+        Description = "LOCAL=REMOTE: a local folder and the server's store (contacts, calendar, tasks, notes...). Repeat for several. "
+            + "card:=contacts syncs the phonebook of the first PC/SC reader holding a Concord card, card:READER=contacts a named reader's.",
         AllowMultipleArgumentsPerToken = false,
     };
 
@@ -40,6 +41,11 @@ internal sealed class SyncOptions
     public Option<int?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for each answer (default 120)." };
 
     public Option<int?> Retries { get; } = new("--retries") { Description = "How often to send a message again when its answer is lost (default 3)." };
+
+    public Option<string?> CardPin { get; } = new("--card-pin")
+    {
+        Description = $"PIN1 of a card store (--store card:=contacts); {CardStore.PinVariable} keeps it off the command line.",
+    };
 
     public Option<bool> Save { get; } = new("--save") { Description = "Store the given options in the profile." };
 

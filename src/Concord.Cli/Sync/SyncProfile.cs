@@ -21,5 +21,8 @@ internal sealed class SyncProfile
 
     public string? DeviceId { get; set; }
 
+    /// <summary>PIN1 of a card store; kept only with <c>--save-password</c>, like the password.</summary>
+    public string? CardPin { get; set; }
+
     public string? Auth { get; set; }
 }

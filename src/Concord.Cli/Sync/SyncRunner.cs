@@ -23,8 +23,14 @@ internal static class SyncRunner
             return SyncCommand.Usage;
         }
         var bindings = new List<ClientStoreBinding>();
+        using var cards = new CardStores();
         foreach (var (local, remote) in settings.Stores)
         {
+            if (CardStore.Names(local))
+            {
+                if (!cards.TryBind(local, remote, settings, bindings)) return SyncCommand.NotSynced;
+                continue;
+            }
             var kind = StoreCatalog.Resolve(remote) ?? FolderDataStore.Guess(local) ?? StoreKind.Contacts;
             try
             {
@@ -96,6 +102,11 @@ internal static class SyncRunner
         foreach (var spec in specs)
         {
             var pair = SyncSettings.ParseStore(spec) ?? throw new InvalidOperationException($"--store '{spec}' is not LOCAL=REMOTE (a folder, '=', the server's store).");
+            if (CardStore.Names(pair.Local))
+            {
+                stores.Add(pair);
+                continue;
+            }
             var local = SqliteLocal.Is(pair.Local) ? SqliteLocal.Normalize(pair.Local, FullPath) : FullPath(pair.Local);
             if (stores.Any(s => s.Item1 == local)) throw new InvalidOperationException($"The local store {local} is given twice; each store needs its own.");
             stores.Add((local, pair.Remote));
@@ -113,8 +124,18 @@ internal static class SyncRunner
             : profile?.Password ?? Prompt($"Password for {user} at {url}: ")
             ?? throw new InvalidOperationException($"No password: set {SyncCommand.PasswordVariable}, or save one in a profile (--save-password).");
 
+        if (stores.Any(s => CardStore.Names(s.Item1)) && stores.Count > 1)
+        {
+            throw new InvalidOperationException("A card syncs in a session of its own (the session takes the card's device id); give its --store alone.");
+        }
+        if (stores.Any(s => CardStore.Names(s.Item1)) && version != Concord.SyncML.Documents.SyncMLVersion.V12)
+        {
+            throw new InvalidOperationException("A card syncs with SyncML 1.2: its DevInf says the card keeps one number (MaxOccur), which DevInf 1.1 cannot say.");
+        }
+        var cardPin = stores.Any(s => CardStore.Names(s.Item1)) ? CardPin(parse.GetValue(o.CardPin), profile) : null;
         var settings = new SyncSettings
         {
+            CardPin = cardPin,
             Url = url, User = user, Password = password, Stores = stores, Mode = mode, Encoding = encoding, Version = version, Auth = auth,
             DeviceId = deviceId, DryRun = parse.GetValue(o.DryRun),
             MaxMsgSize = parse.GetValue(o.MaxMsgSize) ?? 1024 * 1024,
@@ -134,7 +155,7 @@ internal static class SyncRunner
             profile.SyncML = versionText;
             profile.Auth = authText.ToLowerInvariant();
             profile.DeviceId = deviceId;
-            if (parse.GetValue(o.SavePassword)) profile.Password = password;
+            if (parse.GetValue(o.SavePassword)) (profile.Password, profile.CardPin) = (password, cardPin);
             file.Profiles[name] = profile;
             file.Save();
             Console.Error.WriteLine($"Profile '{name}' saved in {file.Path}; next time: concord sync {name}");
@@ -145,6 +166,14 @@ internal static class SyncRunner
     private static string FullPath(string local) =>
         Path.GetFullPath(Environment.ExpandEnvironmentVariables(local.StartsWith("~/", StringComparison.Ordinal)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), local[2..]) : local));
+
+    /// <summary>The card's PIN: the option, else the environment, else the profile, else asked on a terminal without echo.</summary>
+    private static string? CardPin(string? given, SyncProfile? profile)
+    {
+        if (given is { Length: > 0 }) return given;
+        if (Environment.GetEnvironmentVariable(CardStore.PinVariable) is { Length: > 0 } env) return env;
+        return profile?.CardPin ?? (Terminal.Interactive && Terminal.ReadSecret("PIN of the card (empty if it has none): ") is { Length: > 0 } typed ? typed : null);
+    }
 
     /// <summary>Asks for the password on a terminal, without echo; null when there is no terminal to ask on.</summary>
     private static string? Prompt(string text) =>

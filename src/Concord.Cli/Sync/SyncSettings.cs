@@ -26,6 +26,9 @@ internal sealed record SyncSettings
 
     public string? DeviceId { get; init; }
 
+    /// <summary>PIN1 of a card store; never logged or shown.</summary>
+    public string? CardPin { get; init; }
+
     public bool DryRun { get; init; }
 
     public long MaxMsgSize { get; init; } = 1024 * 1024;

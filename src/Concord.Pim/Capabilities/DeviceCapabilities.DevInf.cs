@@ -57,7 +57,7 @@ public sealed partial class DeviceCapabilities
                     .SelectMany(e => e.Elements().Where(v => v.Name.LocalName == "ValEnum").Select(v => v.Value.Trim())).ToList();
                 if (name.Equals("BEGIN", StringComparison.OrdinalIgnoreCase)) types = [.. p.Elements().Where(v => v.Name.LocalName == "ValEnum").Select(v => v.Value.Trim())];
                 yield return new PropertyCapability(name.Trim(), Number(Child(p, "MaxSize") ?? Child(p, "Size")),
-                    p.Elements().Any(e => e.Name.LocalName == "NoTruncate"), types);
+                    p.Elements().Any(e => e.Name.LocalName == "NoTruncate"), types, Number(Child(p, "MaxOccur")));
             }
             yield break;
         }

@@ -55,6 +55,10 @@ public sealed partial class DeviceCapabilities
     public int? MaxSize(string propertyName) =>
         _properties.TryGetValue(propertyName, out var p) && p.MaxSize > 0 ? p.MaxSize : null;
 
+    /// <summary>How many properties of this name the device keeps per item, or null for no limit.</summary>
+    public int? MaxOccur(string propertyName) =>
+        _properties.TryGetValue(propertyName, out var p) && p.MaxOccur > 0 ? p.MaxOccur : null;
+
     /// <summary>
     /// Whether <paramref name="stored"/> is what the device makes of <paramref name="full"/> given its size limit:
     /// equal, or a prefix of it no shorter than the limit minus a few bytes (devices count chars or bytes and trim).

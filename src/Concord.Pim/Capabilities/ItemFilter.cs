@@ -23,6 +23,7 @@ public static class ItemFilter
     private static void Filter(PimComponent component, DeviceCapabilities capabilities, bool root)
     {
         component.Properties.RemoveAll(p => !capabilities.CanStore(p) && !(root && p.NameIs("VERSION")));
+        KeepMaxOccur(component, capabilities);
         foreach (var p in component.Properties)
         {
             if (capabilities.MaxSize(p.Name) is not { } max || capabilities.Properties[p.Name].NoTruncate) continue;
@@ -32,6 +33,20 @@ public static class ItemFilter
         }
         component.Components.RemoveAll(c => !capabilities.CanStore(c));
         foreach (var c in component.Components) Filter(c, capabilities, root: false);
+    }
+
+    /// <summary>
+    /// Of a property the device keeps only MaxOccur times (a SIM entry's one number), the preferred (PREF) ones go
+    /// first, then the rest in the item's order; the others are left out, as the device could not keep them.
+    /// </summary>
+    private static void KeepMaxOccur(PimComponent component, DeviceCapabilities capabilities)
+    {
+        foreach (var name in component.Properties.Select(p => p.Name.ToUpperInvariant()).Distinct().ToList())
+        {
+            if (capabilities.MaxOccur(name) is not { } max) continue;
+            var keep = component.Properties.Where(p => p.NameIs(name)).OrderBy(p => p.HasType("PREF") ? 0 : 1).Take(max).ToHashSet();
+            component.Properties.RemoveAll(p => p.NameIs(name) && !keep.Contains(p));
+        }
     }
 
     /// <summary>The value cut to <paramref name="maxBytes"/> UTF-8 bytes, on a character and escape boundary.</summary>

@@ -12,6 +12,59 @@ internal sealed class FieldMerge(DeviceCapabilities? capabilities)
 
     public List<PimProperty> Merge(List<PimProperty> server, List<PimProperty> client, List<PimProperty>? baseline, bool hasBase)
     {
+        // Properties the device keeps only MaxOccur times are merged by value, whatever their TYPE (see Limited).
+        var limited = server.Concat(client).Concat(baseline ?? []).Select(p => p.Name.ToUpperInvariant())
+            .Where(n => capabilities?.MaxOccur(n) is not null).ToHashSet(StringComparer.Ordinal);
+        if (limited.Count == 0) return MergeFields(server, client, baseline, hasBase);
+        bool Free(PimProperty p) => !limited.Contains(p.Name.ToUpperInvariant());
+        var result = MergeFields([.. server.Where(Free)], [.. client.Where(Free)], baseline?.Where(Free).ToList(), hasBase);
+        foreach (var name in limited)
+        {
+            result.AddRange(Limited([.. server.Where(p => p.NameIs(name))], [.. client.Where(p => p.NameIs(name))],
+                baseline?.Where(p => p.NameIs(name)).ToList(), hasBase));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A property the device keeps only MaxOccur times (a SIM entry's one number, with no TYPE): the server's list
+    /// stands, except that a value the device had and changed is changed in place (keeping the server's parameters),
+    /// one it had and dropped is dropped, and one it added is added. Values the device never had are never touched.
+    /// </summary>
+    private static List<PimProperty> Limited(List<PimProperty> server, List<PimProperty> client, List<PimProperty>? baseline, bool hasBase)
+    {
+        var result = server.Select(p => p.Clone()).ToList();
+        var added = client.Where(c => baseline is null || !baseline.Any(b => SameValue(b, c))).ToList();
+        if (hasBase && baseline is not null)
+        {
+            foreach (var gone in baseline.Where(b => !client.Any(c => SameValue(b, c))))
+            {
+                var at = result.FindIndex(p => SameValue(p, gone));
+                if (at < 0) continue;   // the server changed it too: its value stands
+                if (added.Count > 0)
+                {
+                    result[at].Value = added[0].Value;
+                    added.RemoveAt(0);
+                }
+                else
+                {
+                    result.RemoveAt(at);
+                }
+            }
+        }
+        result.AddRange(added.Where(a => !result.Any(p => SameValue(p, a))).Select(a => a.Clone()));
+        return result;
+    }
+
+    // Numbers compare by their digits, * # and +: a card keeps no spaces or dashes, and writes an extension as a pause.
+    private static bool SameValue(PimProperty a, PimProperty b) => a.NameIs("TEL")
+        ? string.Equals(Dialled(a.Value), Dialled(b.Value), StringComparison.OrdinalIgnoreCase)
+        : string.Equals(a.Value.Trim(), b.Value.Trim(), StringComparison.Ordinal);
+
+    private static string Dialled(string value) => string.Concat(value.Where(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+'));
+
+    private List<PimProperty> MergeFields(List<PimProperty> server, List<PimProperty> client, List<PimProperty>? baseline, bool hasBase)
+    {
         var s = Fields(server);
         var c = Fields(client);
         var b = baseline is null ? [] : Fields(baseline);

@@ -10,6 +10,13 @@ namespace Concord.Sync.Stores;
 /// <see cref="ConfirmSync"/> only once the peer has confirmed the whole sync, so a sync cut off anywhere sends the
 /// same changes again next time. The client's own writes of that session (the peer's changes) are part of what the
 /// peer has: a store that logs them should not report them to the same peer again.
+/// <para>
+/// In a two-way or one-way-from-client sync the client does not <see cref="IDataStore.List"/> such a store: it
+/// reads only the items the log names, and asks <see cref="IDataStore.Read"/> whether an item the peer names is
+/// there. A store whose state travels with it (a card moving between handsets) also gives the sync anchors
+/// (<see cref="AnchorsOf"/>) and the device id (<see cref="DeviceId"/>), so that a handset with no state of its own
+/// still syncs incrementally and the peer sees the same device.
+/// </para>
 /// </remarks>
 public interface IChangeLogDataStore : IDataStore
 {
@@ -20,4 +27,13 @@ public interface IChangeLogDataStore : IDataStore
 
     /// <summary>The peer has every change up to the last <see cref="ChangesSince"/>: make that the base of the next one.</summary>
     void ConfirmSync(string peer);
+
+    /// <summary>
+    /// The anchors of the sync <see cref="ChangesSince"/> started with the peer, as the store names its states (the
+    /// card's sync objects); null when the store names none and the client's own anchors apply.
+    /// </summary>
+    StoreAnchors? AnchorsOf(string peer) => null;
+
+    /// <summary>A device id the store carries with it (derived from a card's ICCID), or null to take the client state's.</summary>
+    string? DeviceId => null;
 }

@@ -20,6 +20,12 @@ public interface IDataStore
     /// <summary>The content types the store's items come in, preferred first (what the client's DevInf announces).</summary>
     IReadOnlyList<ContentTypeInfo> ContentTypes { get; }
 
+    /// <summary>
+    /// The properties the store keeps of its preferred content type, for the CTCap of the client's DevInf; null when
+    /// it keeps every property (a file keeps the whole item).
+    /// </summary>
+    IReadOnlyList<StoreProperty>? Properties => null;
+
     /// <summary>Every item's id and version, in no particular order.</summary>
     IEnumerable<ItemVersion> List();
 

@@ -31,10 +31,15 @@ internal static class ClientDevInf
             d.AddEmpty("SupportLargeObjs");
             d.AddEmpty("SupportNumberOfChanges");
         }
+        var kept = new List<StoreRun>();
         foreach (var run in runs)
         {
-            DevInfDataStore.Add(d, run.LocalUri, run.Store.Kind.CanonicalName(), 255, run.Store.ContentTypes);
+            var ds = DevInfDataStore.Add(d, run.LocalUri, run.Store.Kind.CanonicalName(), 255, run.Store.ContentTypes);
+            if (run.Store.Properties is not { } properties) continue;
+            if (version == SyncMLVersion.V12) ClientCtCap.Add12(ds, run.Store.ContentTypes[0], properties);
+            else kept.Add(run);
         }
+        foreach (var run in kept) ClientCtCap.Add11(d, run.Store.ContentTypes[0], run.Store.Properties!);
         return d;
     }
 }

@@ -10,16 +10,17 @@ internal sealed partial class ClientSession
     private IClientStateUnit UnitOf(StoreRun run) => run.Unit ??= run.State.Begin();
 
     /// <summary>The item has a change here the server has not confirmed (it would be lost to the server's).</summary>
-    private static bool ChangedHere(StoreRun run, string id) =>
-        run.LocalVersions.TryGetValue(id, out var now) && !run.ConfirmedNow.Contains(id)
-        && (!run.Confirmed.TryGetValue(id, out var confirmed) || confirmed != now);
+    private static bool ChangedHere(StoreRun run, string id) => run.Listed
+        ? run.LocalVersions.TryGetValue(id, out var now) && !run.ConfirmedNow.Contains(id)
+            && (!run.Confirmed.TryGetValue(id, out var confirmed) || confirmed != now)
+        : !run.ConfirmedNow.Contains(id) && run.ChangeLog!.Any(c => c.Id == id && c.Kind != ChangeKind.Delete);
 
     private (int, string?) ServerAdd(StoreRun run, string? remoteId, string content, string type, int statusIndex)
     {
         if (remoteId is null) return (400, "the Add has no Source: the server's id of the item is missing");
         // A server repeating an Add whose Map it never got (a session cut off) finds the item it sent before.
         var known = UnitOf(run).FindLocalId(run.Peer, remoteId);
-        if (known is not null && run.Present.Contains(known)) return Record(run, known, ChangeKind.Replace, content, type, remoteId, false, 201, statusIndex);
+        if (known is not null && Has(run, known)) return Record(run, known, ChangeKind.Replace, content, type, remoteId, false, 201, statusIndex);
         var id = run.Store.NewId(content, type, run.Reserved);
         run.Reserved.Add(id);
         if (_options.DryRun)
@@ -32,8 +33,8 @@ internal sealed partial class ClientSession
 
     private (int, string?) ServerReplace(StoreRun run, string? target, string? remoteId, string content, string type, int statusIndex)
     {
-        var id = target is not null && run.Present.Contains(target) ? target : null;
-        if (id is null && remoteId is not null && UnitOf(run).FindLocalId(run.Peer, remoteId) is { } mapped && run.Present.Contains(mapped)) id = mapped;
+        var id = target is not null && Has(run, target) ? target : null;
+        if (id is null && remoteId is not null && UnitOf(run).FindLocalId(run.Peer, remoteId) is { } mapped && Has(run, mapped)) id = mapped;
         if (id is null)
         {
             // Gone here (deleted since, or never mapped): the server's version comes back as a new item.
@@ -45,8 +46,8 @@ internal sealed partial class ClientSession
 
     private (int, string?) ServerDelete(StoreRun run, string? target, string? remoteId, int statusIndex)
     {
-        var id = target is not null && run.Present.Contains(target) ? target : null;
-        if (id is null && remoteId is not null && UnitOf(run).FindLocalId(run.Peer, remoteId) is { } mapped && run.Present.Contains(mapped)) id = mapped;
+        var id = target is not null && Has(run, target) ? target : null;
+        if (id is null && remoteId is not null && UnitOf(run).FindLocalId(run.Peer, remoteId) is { } mapped && Has(run, mapped)) id = mapped;
         if (id is null) return (211, null);
         run.Received++;
         if (_options.DryRun)

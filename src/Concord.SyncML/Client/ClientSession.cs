@@ -49,7 +49,7 @@ internal sealed partial class ClientSession
         _progress = progress;
         _url = options.ServerUrl;
         _auth = options.Auth;
-        _deviceId = options.DeviceId ?? stores[0].State.DeviceId;
+        _deviceId = options.DeviceId ?? (stores[0].Store as IChangeLogDataStore)?.DeviceId ?? stores[0].State.DeviceId;
         _sessionId = RandomNumberGenerator.GetInt32(1, int.MaxValue).ToString(CultureInfo.InvariantCulture);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var uris = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -171,7 +171,7 @@ internal sealed partial class ClientSession
             run.Interrupted = unit.LoadInterrupted(run.Peer);
             ForgetCutOffRebuild(run, unit);
             if (run == _runs[0] && unit.GetNonce(NonceKey) is { } nonce) _nonce = Convert.FromBase64String(nonce);
-            if (run.Store is IChangeLogDataStore log) run.ChangeLog = log.ChangesSince(run.Peer);
+            if (run.Store is IChangeLogDataStore log) StartChangeLog(run, log);
             unit.Commit();
         }
     }
@@ -195,7 +195,9 @@ internal sealed partial class ClientSession
     {
         foreach (var run in _runs.Where(r => r.Active))
         {
-            foreach (var v in run.Store.List())
+            // A change log answers for two-way and one-way-from-client: the store is not read whole.
+            run.Listed = run.ChangeLog is null || run.Type is not (SyncType.TwoWay or SyncType.OneWayFromClient);
+            foreach (var v in run.Listed ? run.Store.List() : [])
             {
                 run.LocalVersions[v.Id] = v.Version;
                 run.Present.Add(v.Id);
@@ -254,7 +256,7 @@ internal sealed partial class ClientSession
                 }
                 unit.Commit();
             }
-            if (run.Store is IChangeLogDataStore log) log.ConfirmSync(run.Peer);
+            ConfirmChangeLog(run);
             run.Report.Completed = true;
             var r = run.Report;
             ClientLog.StoreDone(_logger, r.Name, r.Local.Added, r.Local.Updated, r.Local.Deleted, r.Remote.Added, r.Remote.Updated,

@@ -21,7 +21,7 @@ internal sealed class StoreRun(ClientStoreBinding binding, string localUri, stri
 
     public StoreReport Report { get; } = report;
 
-    public string NextAnchor { get; } = nextAnchor;
+    public string NextAnchor { get; set; } = nextAnchor;
 
     public ClientAnchors? Anchors { get; set; }
 
@@ -43,6 +43,12 @@ internal sealed class StoreRun(ClientStoreBinding binding, string localUri, stri
 
     /// <summary>For stores that keep their own change log: the changes since the last confirmed sync.</summary>
     public IReadOnlyList<ItemChange>? ChangeLog { get; set; }
+
+    /// <summary>The session listed the store (false: a change log said what changed, items are probed one by one).</summary>
+    public bool Listed { get; set; } = true;
+
+    /// <summary>Ids of an unlisted store already asked for (<see cref="Present"/> holds those that were there).</summary>
+    public HashSet<string> Probed { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The store's items when the session listed them: id to version.</summary>
     public Dictionary<string, string> LocalVersions { get; } = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Concord.SyncML.Documents;
 /// <summary>Writes a DataStore element of a DevInf document (OMA DS 1.2 DevInf §5.3.4), for the server's and the client's DevInf.</summary>
 internal static class DevInfDataStore
 {
-    public static void Add(SyncMLElement devInf, string sourceRef, string displayName, int maxGuidSize, IReadOnlyList<ContentTypeInfo> types)
+    public static SyncMLElement Add(SyncMLElement devInf, string sourceRef, string displayName, int maxGuidSize, IReadOnlyList<ContentTypeInfo> types)
     {
         var ds = devInf.Add(new SyncMLElement("DataStore"));
         ds.AddText("SourceRef", sourceRef);
@@ -19,6 +19,7 @@ internal static class DevInfDataStore
         // SyncCap 1-7: two-way, slow, and the one-way and refresh types from either side.
         var cap = ds.Add(new SyncMLElement("SyncCap"));
         foreach (var code in new[] { "1", "2", "3", "4", "5", "6", "7" }) cap.AddText("SyncType", code);
+        return ds;
     }
 
     private static void AddType(SyncMLElement ds, string name, ContentTypeInfo t)

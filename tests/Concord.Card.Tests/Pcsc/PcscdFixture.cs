@@ -35,7 +35,8 @@ public sealed class PcscdFixture : IDisposable
             $"FRIENDLYNAME \"Concord Test PCD\"\nDEVICENAME /dev/null:0x{channel}\nLIBPATH {Driver}\nCHANNELID 0x{channel}\n");
 
         // Before this process's first pcsc-lite call: the library reads the socket path once.
-        PcscContext.UseSocket(Path.Combine(run, "pcscd.comm"));
+        Socket = Path.Combine(run, "pcscd.comm");
+        PcscContext.UseSocket(Socket);
 
         var start = new ProcessStartInfo("/usr/bin/unshare")
         {
@@ -72,6 +73,33 @@ public sealed class PcscdFixture : IDisposable
             Dispose();
             throw new InvalidOperationException("The test pcscd did not come up with its vpcd reader within 15 s.");
         }
+    }
+
+    /// <summary>The test pcscd's client socket (PCSCLITE_CSOCK_NAME for other processes).</summary>
+    public string Socket { get; }
+
+    /// <summary>
+    /// Plugs a card into the first vpcd reader (vpcd listens once pcscd is up) and waits until pcscd sees it; the
+    /// task answers vpcd until the connection is disposed.
+    /// </summary>
+    public async Task<(VpcdConnection Vpcd, Task Run)> PlugAsync(Concord.Card.Uicc.UiccCard card, CancellationToken token)
+    {
+        VpcdConnection? vpcd = null;
+        for (var attempt = 0; vpcd is null; attempt++)
+        {
+            try
+            {
+                vpcd = await VpcdConnection.ConnectAsync(card, "127.0.0.1", Port, token);
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                await Task.Delay(100, token);
+            }
+        }
+        var run = vpcd.RunAsync(token);
+        using var context = PcscContext.Establish();
+        if (!context.WaitForCard(Reader, TimeSpan.FromSeconds(10))) throw new InvalidOperationException("pcscd did not see the card within 10 s.");
+        return (vpcd, run);
     }
 
     /// <summary>The vpcd port of the first reader (the second is one above).</summary>
@@ -117,10 +145,4 @@ public sealed class PcscdFixture : IDisposable
         {
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PcscdCollection : ICollectionFixture<PcscdFixture>
-{
-    public const string Name = "pcscd";
 }
