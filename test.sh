@@ -55,7 +55,8 @@ for proj in $(grep -oE 'tests/[^"]+\.Tests\.csproj' Concord.slnx); do
   p=${p:-0}; f=${f:-0}
   echo "$name: $p passed, $f failed"
   if [ "$f" -gt 0 ] || [ "$rc" -ne 0 ]; then
-    grep -E "^\s+Failed |Error Message|^\s+at |Assert" "$log" | head -n 60
+    # Each failure with its message (the lines after "Error Message:") and the first lines of its stack.
+    grep -E -A8 "^\s+Failed " "$log" | head -n 80
     [ "$f" -eq 0 ] && f=1
   fi
   passed=$((passed + p))

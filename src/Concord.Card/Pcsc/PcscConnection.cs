@@ -7,7 +7,7 @@ namespace Concord.Card.Pcsc;
 public sealed unsafe class PcscConnection : ICardConnection, IDisposable
 {
     private nint _card;
-    private readonly nint _protocol;
+    private nint _protocol;
 
     internal PcscConnection(nint card, nint protocol)
     {
@@ -38,11 +38,49 @@ public sealed unsafe class PcscConnection : ICardConnection, IDisposable
     {
         var response = new byte[258];
         nint length = response.Length;
+        var result = Send(command, response, ref length);
+        var reset = false;
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            // PC/SC tells every handle once that the card was reset (by pcscd as it powered the card up, or by another
+            // application): acknowledged with SCardReconnect, the command goes again; while pcscd is still resetting
+            // the card it refuses to transmit (not transacted), and the command goes again a moment later. The card's
+            // RAM state (PIN verified, an open sync session) is gone, and the card's own answers say so (6982, 6985).
+            if (result == ResetCardWarning)
+            {
+                PcscContext.Check(SCardReconnect(_card, ShareShared, ProtocolT0 | ProtocolT1, LeaveCard, out _protocol), "SCardReconnect");
+                Resets++;
+                reset = true;
+            }
+            else if (reset && result == NotTransacted)
+            {
+                Thread.Sleep(50);
+            }
+            else
+            {
+                break;
+            }
+            length = response.Length;
+            result = Send(command, response, ref length);
+        }
+        PcscContext.Check(result, "SCardTransmit");
+        return response[..(int)length];
+    }
+
+    /// <summary>Resets the card (a warm reset, as a handset does after an error) and keeps the connection.</summary>
+    /// <exception cref="PcscException">The reset failed (card removed, reader gone).</exception>
+    public void Reset() =>
+        PcscContext.Check(SCardReconnect(_card, ShareShared, ProtocolT0 | ProtocolT1, ResetCard, out _protocol), "SCardReconnect");
+
+    /// <summary>How often the card was found reset and the connection taken up again.</summary>
+    public int Resets { get; private set; }
+
+    private long Send(ReadOnlySpan<byte> command, byte[] response, ref nint length)
+    {
         var pci = new IoRequest { Protocol = _protocol, PciLength = sizeof(IoRequest) };
         fixed (byte* s = command)
         fixed (byte* r = response)
-            PcscContext.Check(SCardTransmit(_card, &pci, s, command.Length, null, r, ref length), "SCardTransmit");
-        return response[..(int)length];
+            return SCardTransmit(_card, &pci, s, command.Length, null, r, ref length) & 0xFFFFFFFF;
     }
 
     /// <summary>Disconnects, leaving the card powered.</summary>

@@ -15,11 +15,14 @@ internal static unsafe partial class PcscNative
     public const int ProtocolT0 = 1;
     public const int ProtocolT1 = 2;
     public const int LeaveCard = 0;
+    public const int ResetCard = 1;
     public const int StateUnaware = 0;
     public const int StatePresent = 0x20;
     public const int StateChanged = 0x02;
     public const long Success = 0;
     public const long TimeoutError = 0x8010000A;
+    public const long ResetCardWarning = 0x80100068;
+    public const long NotTransacted = 0x80100016;
     public const int MaxAtrSize = 33;
 
     /// <summary>SCARD_IO_REQUEST: protocol and the size of this header.</summary>
@@ -57,6 +60,9 @@ internal static unsafe partial class PcscNative
 
     [LibraryImport(Library)]
     public static partial nint SCardDisconnect(nint card, nint disposition);
+
+    [LibraryImport(Library)]
+    public static partial nint SCardReconnect(nint card, nint shareMode, nint preferredProtocols, nint initialization, out nint activeProtocol);
 
     [LibraryImport(Library)]
     public static partial nint SCardTransmit(

@@ -99,7 +99,28 @@ public sealed class PcscdFixture : IDisposable
         var run = vpcd.RunAsync(token);
         using var context = PcscContext.Establish();
         if (!context.WaitForCard(Reader, TimeSpan.FromSeconds(10))) throw new InvalidOperationException("pcscd did not see the card within 10 s.");
+        using (var connection = context.Connect(Reader)) await UntilAnsweringAsync(connection, token);
         return (vpcd, run);
+    }
+
+    /// <summary>
+    /// Waits until the card answers STATUS through <paramref name="connection"/>: pcscd reports a card present before
+    /// it is done powering it up or resetting it, and refuses to transmit in between (SCARD_E_NOT_TRANSACTED).
+    /// </summary>
+    public static async Task UntilAnsweringAsync(PcscConnection connection, CancellationToken token)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                connection.Transmit([0x80, 0xF2, 0x00, 0x0C]);
+                return;
+            }
+            catch (PcscException e) when (e.Code == 0x80100016 /* SCARD_E_NOT_TRANSACTED */ && attempt < 100)
+            {
+                await Task.Delay(50, token);
+            }
+        }
     }
 
     /// <summary>The vpcd port of the first reader (the second is one above).</summary>
