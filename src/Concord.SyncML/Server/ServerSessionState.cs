@@ -91,6 +91,12 @@ public sealed class StoreSession
     public int ServerDeleted { get; set; }
     public int Conflicts { get; set; }
     public int Failures { get; set; }
+
+    /// <summary>
+    /// Server changes of this session the device answered with a failure it may get over, by server id, with the
+    /// status: kept pending for the device when the session completes, so its next session sends them again.
+    /// </summary>
+    public Dictionary<string, int> Unconfirmed { get; set; } = [];
 }
 
 /// <summary>A chunked object being received.</summary>

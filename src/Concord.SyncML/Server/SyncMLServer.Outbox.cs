@@ -53,7 +53,11 @@ public sealed partial class SyncMLServer
                     }
                     break;
                 case SyncType.TwoWay or SyncType.OneWayFromServer:
-                    foreach (var item in c.Unit.ChangedHeaders(user, s.DeviceId, storeName, store.PreviousSequence, snapshot))
+                    // What the device did not confirm last time goes again, with what changed since; once per item, and
+                    // as it is now: Add while the device has not mapped it, Replace once it has, Delete for a tombstone.
+                    var pending = c.Unit.PendingHeaders(user, s.DeviceId, storeName);
+                    var changed = c.Unit.ChangedHeaders(user, s.DeviceId, storeName, store.PreviousSequence, snapshot);
+                    foreach (var item in pending.Concat(changed).DistinctBy(h => h.Guid).OrderBy(h => h.Sequence))
                     {
                         var luid = item.Luid;
                         if (item.Deleted)
@@ -150,7 +154,7 @@ public sealed partial class SyncMLServer
                     if (next < 0)
                     {
                         s.Outgoing = null;
-                        c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
+                        c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, sentBase);
                         through = entry.Position;
                         Count(store, entry.Kind);
                         addedAny = true;
@@ -170,8 +174,9 @@ public sealed partial class SyncMLServer
                 group.Commands.Add(command);
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
-                if (entry.Kind == ChangeKind.Delete) c.Unit.RemoveBase(user, s.DeviceId, storeName, entry.Guid);
-                else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
+                // What the device gets becomes its base only once it confirms it (HandleStatus): a version it refused
+                // must not be merged against as if it had it.
+                c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, entry.Kind == ChangeKind.Delete ? null : sentBase);
                 through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
