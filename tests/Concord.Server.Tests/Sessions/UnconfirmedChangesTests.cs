@@ -201,4 +201,29 @@ public class UnconfirmedChangesTests
         Assert.Equal("Add", got.Kind);
         Assert.Equal(2, b.Store(Store).Count);
     }
+
+    [Fact]
+    public void A_large_object_whose_last_chunk_failed_arrives_whole_next_time_exactly_once()
+    {
+        using var f = new ServerFixture();
+        var (a, b, _, _) = TwoDevicesWithAnn(f);
+        var note = new string('x', 40_000);
+        a.Add(Store, Card("Bo", note));
+        a.Sync((Store, SyncType.TwoWay));
+        b.MaxMsgSize = 12_000;
+
+        b.Answer = (_, _, content) => content.Contains("FN:Bo", StringComparison.Ordinal) ? 424 : null;
+        var cut = b.Sync((Store, SyncType.TwoWay));
+        Assert.True(cut.Messages > 3);   // it went in chunks
+        Assert.Single(b.Store(Store));
+
+        b.Answer = null;
+        b.Sync((Store, SyncType.TwoWay));
+        var got = Assert.Single(b.Got);
+        Assert.Equal("Add", got.Kind);
+        Assert.Contains(note, got.Content.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(2, b.Store(Store).Count);
+        b.Sync((Store, SyncType.TwoWay));
+        Assert.Empty(b.Got);
+    }
 }
