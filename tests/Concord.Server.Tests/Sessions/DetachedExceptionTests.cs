@@ -133,4 +133,22 @@ public class DetachedExceptionTests
         Assert.Equal(2, ical.Store(Cal).Count);
         Assert.DoesNotContain("EXDATE", MasterOn(ical), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_vCalendar_10_device_deleting_the_plain_event_cancels_that_occurrence_everywhere()
+    {
+        using var f = new ServerFixture();
+        var (ical, v10, moved) = MasterAndExceptionOnBoth(f);
+        var (luid, _) = v10.Store(Cal).Single(x => !x.Value.Contains("RRULE", StringComparison.Ordinal));
+        v10.Delete(Cal, luid);
+        v10.Sync((Cal, SyncType.TwoWay));
+        ical.Sync((Cal, SyncType.TwoWay));
+
+        Assert.False(ical.Store(Cal).ContainsKey(moved));
+        Assert.Contains("EXDATE:20260323T090000Z", MasterOn(ical), StringComparison.Ordinal);
+        Assert.Equal(["Delete", "Replace"], ical.Got.Select(g => g.Kind).Order());
+        v10.Sync((Cal, SyncType.TwoWay));
+        Assert.Empty(v10.Got);
+        Assert.Single(Assert.Single(v10.Store(Cal).Values).Split("\r\n"), l => l.StartsWith("EXDATE", StringComparison.Ordinal));
+    }
 }
