@@ -11,14 +11,19 @@ internal sealed partial class SqliteSyncUnit
 
     public void ConfirmBase(string sessionKey, string store, string guid)
     {
+        long userId;
+        string deviceId;
+        string? content;
+        var cmd = Cmd("DELETE FROM staged_bases WHERE session = $k AND store = $s AND guid = $g RETURNING user_id, device_id, content",
+            ("$k", sessionKey), ("$s", store), ("$g", guid));
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read()) return;
+            (userId, deviceId, content) = (r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2));
+        }
         // A staged row without content is a delete the device confirmed: it has no base of the item any more.
-        Exec("DELETE FROM item_bases WHERE (user_id, device_id, store, guid) IN " +
-             "(SELECT user_id, device_id, store, guid FROM staged_bases WHERE session = $k AND store = $s AND guid = $g)",
-            ("$k", sessionKey), ("$s", store), ("$g", guid));
-        Exec("INSERT INTO item_bases(user_id, device_id, store, guid, content) " +
-             "SELECT user_id, device_id, store, guid, content FROM staged_bases WHERE session = $k AND store = $s AND guid = $g AND content IS NOT NULL",
-            ("$k", sessionKey), ("$s", store), ("$g", guid));
-        Exec("DELETE FROM staged_bases WHERE session = $k AND store = $s AND guid = $g", ("$k", sessionKey), ("$s", store), ("$g", guid));
+        if (content is null) RemoveBase(userId, deviceId, store, guid);
+        else SetBase(userId, deviceId, store, guid, content);
     }
 
     public void DiscardStagedBases(string sessionKey) =>

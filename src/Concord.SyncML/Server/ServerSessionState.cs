@@ -120,5 +120,5 @@ public sealed class OutgoingChunk
     public int Offset { get; set; }
 }
 
-/// <summary>A server change sent to the client, awaiting its status.</summary>
-public sealed record SentChange(int StoreIndex, ChangeKind Kind, string Guid);
+/// <summary>A server change sent to the client, awaiting its status; Chunked for each chunk of a large object.</summary>
+public sealed record SentChange(int StoreIndex, ChangeKind Kind, string Guid, bool Chunked = false);

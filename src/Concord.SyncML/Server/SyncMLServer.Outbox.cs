@@ -151,7 +151,7 @@ public sealed partial class SyncMLServer
                     size = r.Measure(command.ToElement());
                     group.Commands.Add(command);
                     r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
-                    s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                    s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, Chunked: true);
                     if (next < 0)
                     {
                         s.Outgoing = null;
@@ -165,16 +165,17 @@ public sealed partial class SyncMLServer
                     full = true;
                     break;
                 }
-                if (s.Outgoing?.Guid == entry.Guid)
+                var lastChunk = s.Outgoing?.Guid == entry.Guid;
+                if (lastChunk)
                 {
                     // the rest of a chunked item fits whole now
-                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, int.MaxValue, s.Outgoing.Offset, out _);
+                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, int.MaxValue, s.Outgoing!.Offset, out _);
                     size = r.Measure(command.ToElement());
                     s.Outgoing = null;
                 }
                 group.Commands.Add(command);
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
-                s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, lastChunk);
                 // What the device gets becomes its base only once it confirms it (HandleStatus): a version it refused
                 // must not be merged against as if it had it.
                 c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, entry.Kind == ChangeKind.Delete ? null : sentBase);

@@ -343,7 +343,10 @@ public sealed partial class SyncMLServer
         var outcome = DeliveryOutcomes.Of(status.Code, kind);
         if (outcome == DeliveryOutcome.Chunk) return;
         // The status of a large object's last chunk answers for its earlier chunks too.
-        foreach (var key in s.AwaitingStatus.Where(x => x.Value == sent).Select(x => x.Key).ToList()) s.AwaitingStatus.Remove(key);
+        if (sent.Chunked)
+        {
+            foreach (var key in s.AwaitingStatus.Where(x => x.Value == sent).Select(x => x.Key).ToList()) s.AwaitingStatus.Remove(key);
+        }
         switch (outcome)
         {
             case DeliveryOutcome.Delivered:
