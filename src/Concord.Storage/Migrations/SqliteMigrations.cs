@@ -114,5 +114,38 @@ internal static class SqliteMigrations
             PRIMARY KEY (user_id, device_id, store, guid)
         ) WITHOUT ROWID;
         """,
+        // 3: server changes a device has not confirmed (a failure status it may get over, or none at all), sent again
+        // in its next session; and what a session sends, which becomes the device's base only once it confirms.
+        """
+        CREATE TABLE pending_changes (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            device_id TEXT NOT NULL,
+            store TEXT NOT NULL,
+            guid TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            attempts INTEGER NOT NULL,
+            PRIMARY KEY (user_id, device_id, store, guid)
+        ) WITHOUT ROWID;
+        CREATE TABLE staged_bases (
+            session TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            device_id TEXT NOT NULL,
+            store TEXT NOT NULL,
+            guid TEXT NOT NULL,
+            content TEXT,
+            PRIMARY KEY (session, store, guid)
+        ) WITHOUT ROWID;
+        """,
+        // 4: a calendar item's UID and, for a detached exception, its RECURRENCE-ID, kept on tombstones, so a master
+        // finds its exceptions; filled from the match keys ('u:UID' or 'u:UID|r:RECURRENCE-ID') of items stored before.
+        """
+        ALTER TABLE items ADD COLUMN uid TEXT;
+        ALTER TABLE items ADD COLUMN recurrence_id TEXT;
+        UPDATE items SET
+            uid = CASE WHEN instr(match_key, '|r:') > 0 THEN substr(match_key, 3, instr(match_key, '|r:') - 3) ELSE substr(match_key, 3) END,
+            recurrence_id = CASE WHEN instr(match_key, '|r:') > 0 THEN substr(match_key, instr(match_key, '|r:') + 3) END
+        WHERE substr(match_key, 1, 2) = 'u:';
+        CREATE INDEX items_uid ON items(user_id, store, uid);
+        """,
     ];
 }

@@ -59,11 +59,21 @@ internal sealed partial class SqliteSyncUnit
         return next;
     }
 
-    private const string ItemColumns = "guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details";
+    private const string ItemColumns = "guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details, uid, recurrence_id";
 
     private static StoredItem ReadItem(SqliteDataReader r) => new(
         r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3),
-        r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8));
+        r.GetString(4), r.GetInt64(5) != 0, r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10));
+
+    // Concord.Pim's MatchKeys gives a calendar item with a UID the primary key 'u:UID', and a detached exception
+    // 'u:UID|r:RECURRENCE-ID' (migration 4 reads old rows the same way).
+    private static (string? Uid, string? RecurrenceId) CalendarIdentity(string matchKey)
+    {
+        if (!matchKey.StartsWith("u:", StringComparison.Ordinal)) return (null, null);
+        var r = matchKey.IndexOf("|r:", StringComparison.Ordinal);
+        return r < 0 ? (matchKey[2..], null) : (matchKey[2..r], matchKey[(r + 3)..]);
+    }
 
     private List<StoredItem> Items(string sql, params (string, object?)[] args)
     {
@@ -105,18 +115,21 @@ internal sealed partial class SqliteSyncUnit
     public StoredItem PutItem(long userId, string store, string guid, ItemContent content, string changedBy)
     {
         var seq = NextSequence(userId);
-        Exec("INSERT INTO items(user_id, store, guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details) " +
-             "VALUES($u, $s, $g, $c, $t, $q, $b, 0, $k, $k2, $md) ON CONFLICT(user_id, store, guid) DO UPDATE SET content = $c, " +
-             "content_type = $t, seq = $q, changed_by = $b, deleted = 0, match_key = $k, match_key2 = $k2, match_details = $md",
+        var (uid, recurrenceId) = CalendarIdentity(content.MatchKey);
+        Exec("INSERT INTO items(user_id, store, guid, content, content_type, seq, changed_by, deleted, match_key, match_key2, match_details, uid, recurrence_id) " +
+             "VALUES($u, $s, $g, $c, $t, $q, $b, 0, $k, $k2, $md, $uid, $rid) ON CONFLICT(user_id, store, guid) DO UPDATE SET content = $c, " +
+             "content_type = $t, seq = $q, changed_by = $b, deleted = 0, match_key = $k, match_key2 = $k2, match_details = $md, uid = $uid, recurrence_id = $rid",
             ("$u", userId), ("$s", store), ("$g", guid), ("$c", content.Content), ("$t", content.ContentType), ("$q", seq),
-            ("$b", changedBy), ("$k", content.MatchKey), ("$k2", content.MatchKey2), ("$md", content.MatchDetails));
-        return new StoredItem(guid, content.Content, content.ContentType, seq, changedBy, false, content.MatchKey, content.MatchKey2, content.MatchDetails);
+            ("$b", changedBy), ("$k", content.MatchKey), ("$k2", content.MatchKey2), ("$md", content.MatchDetails), ("$uid", uid), ("$rid", recurrenceId));
+        return new StoredItem(guid, content.Content, content.ContentType, seq, changedBy, false, content.MatchKey, content.MatchKey2, content.MatchDetails,
+            uid, recurrenceId);
     }
 
     public void DeleteItem(long userId, string store, string guid, string changedBy)
     {
         var seq = NextSequence(userId);
-        // The tombstone keeps the row (without content) so the change log can tell other devices to delete it.
+        // The tombstone keeps the row (without content) so the change log can tell other devices to delete it; its
+        // UID and RECURRENCE-ID stay, so a removed exception still names its master.
         Exec("UPDATE items SET deleted = 1, content = NULL, seq = $q, changed_by = $b, match_key = '', match_key2 = NULL, match_details = '' " +
              "WHERE user_id = $u AND store = $s AND guid = $g",
             ("$u", userId), ("$s", store), ("$g", guid), ("$q", seq), ("$b", changedBy));
@@ -144,7 +157,7 @@ internal sealed partial class SqliteSyncUnit
             ("$u", userId), ("$s", store), ("$g", guid)), System.Globalization.CultureInfo.InvariantCulture);
 
     private const string MappedHeaderSelect =
-        "SELECT i.guid, i.seq, i.changed_by, i.deleted, m.luid, m.session FROM items i " +
+        "SELECT i.guid, i.seq, i.changed_by, i.deleted, m.luid, m.session, i.uid, i.recurrence_id FROM items i " +
         "LEFT JOIN id_maps m ON m.user_id = i.user_id AND m.device_id = $d AND m.store = i.store AND m.guid = i.guid ";
 
     public IReadOnlyList<MappedHeader> ChangedHeaders(long userId, string deviceId, string store, long afterSeq, long uptoSeq) =>
@@ -163,10 +176,15 @@ internal sealed partial class SqliteSyncUnit
         while (r.Read())
         {
             list.Add(new MappedHeader(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetInt64(3) != 0,
-                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)));
         }
         return list;
     }
+
+    public IReadOnlyList<StoredItem> ItemsWithUid(long userId, string store, string uid) =>
+        Items($"SELECT {ItemColumns} FROM items INDEXED BY items_uid WHERE user_id = $u AND store = $s AND uid = $i ORDER BY seq",
+            ("$u", userId), ("$s", store), ("$i", uid));
 
     public IEnumerable<StoredItem> AllItems(long userId, string store) =>
         Items($"SELECT {ItemColumns} FROM items WHERE user_id = $u AND store = $s AND deleted = 0 ORDER BY guid", ("$u", userId), ("$s", store));

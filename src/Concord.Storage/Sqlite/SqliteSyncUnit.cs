@@ -151,6 +151,7 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
     public void DeleteSession(string key)
     {
         Exec("DELETE FROM outbox WHERE session = $k", ("$k", key));
+        Exec("DELETE FROM staged_bases WHERE session = $k", ("$k", key));
         Exec("DELETE FROM sessions WHERE key = $k", ("$k", key));
     }
 

@@ -113,6 +113,30 @@ public interface ISyncUnit : IDisposable
     /// <summary>Forgets a device's base of an item (deleted there).</summary>
     void RemoveBase(long userId, string deviceId, string store, string guid);
 
+    /// <summary>
+    /// Records what a session is sending a device, to become the device's base once it confirms the change
+    /// (<see cref="ConfirmBase"/>); null content stands for a delete.
+    /// </summary>
+    void StageBase(string sessionKey, long userId, string deviceId, string store, string guid, string? content);
+
+    /// <summary>The device confirmed a change sent in this session: what was staged for it becomes its base.</summary>
+    void ConfirmBase(string sessionKey, string store, string guid);
+
+    /// <summary>Forgets what a session staged and its device never confirmed.</summary>
+    void DiscardStagedBases(string sessionKey);
+
+    /// <summary>The server changes a device's store did not confirm, each with the device's mapping: to send again.</summary>
+    IReadOnlyList<MappedHeader> PendingHeaders(long userId, string deviceId, string store);
+
+    /// <summary>Replaces the changes kept pending for a device's store with those of the session just completed.</summary>
+    void SetPending(long userId, string deviceId, string store, IReadOnlyCollection<PendingChange> changes);
+
+    /// <summary>How many sessions in a row a device's store has not confirmed a change; 0 when it is not pending.</summary>
+    int PendingAttempts(long userId, string deviceId, string store, string guid);
+
+    /// <summary>Every item of a store, tombstones included, whose calendar UID is this one (one indexed lookup).</summary>
+    IReadOnlyList<StoredItem> ItemsWithUid(long userId, string store, string uid);
+
     /// <summary>Keeps a version that lost a conflict, or was replaced, in the item's history.</summary>
     void AddHistory(long userId, string store, string guid, string content, string reason);
 

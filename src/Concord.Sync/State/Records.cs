@@ -21,8 +21,10 @@ public sealed record StoreState(long UserId, string DeviceId, string Store, stri
 public sealed record ItemContent(string Content, string? ContentType, string MatchKey, string? MatchKey2, string MatchDetails);
 
 /// <summary>An item as stored, with its place in the change log.</summary>
+/// <param name="Uid">A calendar item's UID (kept on its tombstone), or null.</param>
+/// <param name="RecurrenceId">A detached recurrence exception's RECURRENCE-ID as its match key has it, or null.</param>
 public sealed record StoredItem(string Guid, string? Content, string? ContentType, long Sequence, string ChangedBy, bool Deleted,
-    string MatchKey, string? MatchKey2, string MatchDetails);
+    string MatchKey, string? MatchKey2, string MatchDetails, string? Uid = null, string? RecurrenceId = null);
 
 /// <summary>A server change queued for a client within a session.</summary>
 /// <param name="Position">Order in the queue (assigned by the repository).</param>
@@ -32,7 +34,18 @@ public sealed record StoredItem(string Guid, string? Content, string? ContentTyp
 public sealed record OutboxEntry(long Position, int StoreIndex, ChangeKind Kind, string Guid);
 
 /// <summary>An item's change-log header with one device's mapping of it (null when the device does not have it).</summary>
-public sealed record MappedHeader(string Guid, long Sequence, string ChangedBy, bool Deleted, string? Luid, string? MapSession);
+/// <param name="Uid">A calendar item's UID (kept on its tombstone), or null.</param>
+/// <param name="RecurrenceId">Set when the item is a detached recurrence exception.</param>
+public sealed record MappedHeader(string Guid, long Sequence, string ChangedBy, bool Deleted, string? Luid, string? MapSession,
+    string? Uid = null, string? RecurrenceId = null);
+
+/// <summary>
+/// A server change a device did not confirm: it answered a failure the server retries, or no status at all. It is
+/// sent again, in its newest version, in the device's next session.
+/// </summary>
+/// <param name="Guid">The server id.</param>
+/// <param name="Status">The device's status code, or 0 when none came.</param>
+public sealed record PendingChange(string Guid, int Status);
 
 /// <summary>An item that may be the same as an incoming one: its match keys, without its content.</summary>
 public sealed record MatchCandidate(string Guid, string MatchKey, string? MatchKey2, string MatchDetails);

@@ -32,6 +32,12 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Item {Luid} of {Store} from device {Device} refused with {Status}: {Reason}")]
     public static partial void ItemRefused(ILogger logger, string luid, string store, string device, int status, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Device {Device} answered {Status} to {Kind} of {Store} item {Guid}: {Outcome}")]
+    public static partial void ChangeNotDelivered(ILogger logger, string device, int status, string kind, string store, string guid, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} changes of {Store} kept pending for device {Device}, to be sent again next session")]
+    public static partial void ChangesPending(ILogger logger, int count, string store, string device);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {Direction} session {Session}, {Bytes} bytes:\n{Trace}")]
     public static partial void Trace(ILogger logger, string direction, string session, int bytes, string trace);
 

@@ -91,6 +91,12 @@ public sealed class StoreSession
     public int ServerDeleted { get; set; }
     public int Conflicts { get; set; }
     public int Failures { get; set; }
+
+    /// <summary>
+    /// Server changes of this session the device answered with a failure it may get over, by server id, with the
+    /// status: kept pending for the device when the session completes, so its next session sends them again.
+    /// </summary>
+    public Dictionary<string, int> Unconfirmed { get; set; } = [];
 }
 
 /// <summary>A chunked object being received.</summary>
@@ -114,5 +120,5 @@ public sealed class OutgoingChunk
     public int Offset { get; set; }
 }
 
-/// <summary>A server change sent to the client, awaiting its status.</summary>
-public sealed record SentChange(int StoreIndex, ChangeKind Kind, string Guid);
+/// <summary>A server change sent to the client, awaiting its status; Chunked for each chunk of a large object.</summary>
+public sealed record SentChange(int StoreIndex, ChangeKind Kind, string Guid, bool Chunked = false);

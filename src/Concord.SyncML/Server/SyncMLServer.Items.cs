@@ -351,6 +351,7 @@ public sealed partial class SyncMLServer
         }
         c.Unit.AddHistory(user, storeName, existing.Guid, existing.Content ?? "",
             cmd.Archive ? "archived by client delete" : cmd.SoftDelete ? "soft-deleted by client" : "deleted by client");
+        ExcludeDeletedOccurrence(c, store, storeName, existing);
         c.Unit.DeleteItem(user, storeName, existing.Guid, s.DeviceId);
         c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, existing.Guid);
         c.Unit.RemoveBase(user, s.DeviceId, storeName, existing.Guid);

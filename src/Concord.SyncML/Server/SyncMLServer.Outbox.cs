@@ -53,7 +53,12 @@ public sealed partial class SyncMLServer
                     }
                     break;
                 case SyncType.TwoWay or SyncType.OneWayFromServer:
-                    foreach (var item in c.Unit.ChangedHeaders(user, s.DeviceId, storeName, store.PreviousSequence, snapshot))
+                    // What the device did not confirm last time goes again, with what changed since; once per item, and
+                    // as it is now: Add while the device has not mapped it, Replace once it has, Delete for a tombstone.
+                    var pending = c.Unit.PendingHeaders(user, s.DeviceId, storeName);
+                    var changed = c.Unit.ChangedHeaders(user, s.DeviceId, storeName, store.PreviousSequence, snapshot);
+                    var masters = MastersOfChangedExceptions(c, store, changed);
+                    foreach (var item in pending.Concat(changed).Concat(masters).DistinctBy(h => h.Guid).OrderBy(h => h.Sequence))
                     {
                         var luid = item.Luid;
                         if (item.Deleted)
@@ -146,11 +151,11 @@ public sealed partial class SyncMLServer
                     size = r.Measure(command.ToElement());
                     group.Commands.Add(command);
                     r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
-                    s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
+                    s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, Chunked: true);
                     if (next < 0)
                     {
                         s.Outgoing = null;
-                        c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
+                        c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, sentBase);
                         through = entry.Position;
                         Count(store, entry.Kind);
                         addedAny = true;
@@ -160,18 +165,20 @@ public sealed partial class SyncMLServer
                     full = true;
                     break;
                 }
-                if (s.Outgoing?.Guid == entry.Guid)
+                var lastChunk = s.Outgoing?.Guid == entry.Guid;
+                if (lastChunk)
                 {
                     // the rest of a chunked item fits whole now
-                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, int.MaxValue, s.Outgoing.Offset, out _);
+                    command = BuildOutgoing(entry, item, sent, sentType, luid, cmdId, int.MaxValue, s.Outgoing!.Offset, out _);
                     size = r.Measure(command.ToElement());
                     s.Outgoing = null;
                 }
                 group.Commands.Add(command);
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
-                s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid);
-                if (entry.Kind == ChangeKind.Delete) c.Unit.RemoveBase(user, s.DeviceId, storeName, entry.Guid);
-                else c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
+                s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, lastChunk);
+                // What the device gets becomes its base only once it confirms it (HandleStatus): a version it refused
+                // must not be merged against as if it had it.
+                c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, entry.Kind == ChangeKind.Delete ? null : sentBase);
                 through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
@@ -199,9 +206,9 @@ public sealed partial class SyncMLServer
     /// </summary>
     private static (string Text, string Type, string Base) ForDevice(MessageContext c, StoreSession store, StoredItem item)
     {
-        var canonical = item.Content!;
         var caps = c.Capabilities(store.ClientUri);
-        var type = caps?.Format.ContentType() ?? store.ClientType ?? item.ContentType ?? "text/plain";
+        var type = DeviceType(c, store) ?? item.ContentType ?? "text/plain";
+        var canonical = WithExceptionDates(c, store, item, type);
         if (caps is null && string.Equals(type, item.ContentType, StringComparison.OrdinalIgnoreCase)) return (canonical, type, canonical);
         try
         {
@@ -214,6 +221,10 @@ public sealed partial class SyncMLServer
             return (canonical, item.ContentType ?? type, canonical); // an item stored before it could be converted goes as it is
         }
     }
+
+    /// <summary>The content type a device gets for a store: what its DevInf declares, else what it named; null when neither.</summary>
+    private static string? DeviceType(MessageContext c, StoreSession store) =>
+        c.Capabilities(store.ClientUri)?.Format.ContentType() ?? store.ClientType;
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n';
 

@@ -329,13 +329,58 @@ public sealed partial class SyncMLServer
         if (!map.NoResp) c.Response.AddAlways(StatusFor(c, map, 200, map.Target, map.Source));
     }
 
-    private static void HandleStatus(MessageContext c, StatusCommand status)
+    /// <summary>
+    /// A device's status for a server change: a delivered change becomes the device's base; one it may get over
+    /// (RepPro §10: 500, 420, 424, 507, 510...) stays pending for the device; a final refusal (415, 413...) does not.
+    /// </summary>
+    private void HandleStatus(MessageContext c, StatusCommand status)
     {
-        if (!c.State.AwaitingStatus.Remove(status.MsgRef + "/" + status.CmdRef, out var sent)) return;
-        if (status.Code is >= 300 and not 418 && sent.StoreIndex < c.State.Stores.Count)
+        var s = c.State;
+        if (!s.AwaitingStatus.Remove(status.MsgRef + "/" + status.CmdRef, out var sent) || sent.StoreIndex >= s.Stores.Count) return;
+        var store = s.Stores[sent.StoreIndex];
+        var storeName = store.Kind.CanonicalName();
+        var kind = sent.Kind switch { ChangeKind.Add => "Add", ChangeKind.Replace => "Replace", _ => "Delete" };
+        var outcome = DeliveryOutcomes.Of(status.Code, kind);
+        if (outcome == DeliveryOutcome.Chunk) return;
+        // The status of a large object's last chunk answers for its earlier chunks too.
+        if (sent.Chunked)
         {
-            c.State.Stores[sent.StoreIndex].Failures++;
+            foreach (var key in s.AwaitingStatus.Where(x => x.Value == sent).Select(x => x.Key).ToList()) s.AwaitingStatus.Remove(key);
         }
+        switch (outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                c.Unit.ConfirmBase(s.Key, storeName, sent.Guid);
+                store.Unconfirmed.Remove(sent.Guid);
+                if (status.Code >= 300 && status.Code != 418) store.Failures++;
+                return;
+            case DeliveryOutcome.Retry:
+                store.Unconfirmed[sent.Guid] = status.Code;
+                store.Failures++;
+                Log.ChangeNotDelivered(_logger, s.DeviceId, status.Code, kind, storeName, sent.Guid, "sent again next session");
+                return;
+            default:
+                store.Unconfirmed.Remove(sent.Guid);
+                store.Failures++;
+                Log.ChangeNotDelivered(_logger, s.DeviceId, status.Code, kind, storeName, sent.Guid, "refused for good; sent again only when it changes");
+                return;
+        }
+    }
+
+    /// <summary>
+    /// At completion, the server changes of a store the device did not confirm (a failure it may get over, or no
+    /// status at all) replace what was pending for it: its next session sends them again, in their newest version.
+    /// </summary>
+    private void KeepUnconfirmedPending(MessageContext c, int index)
+    {
+        var s = c.State;
+        var store = s.Stores[index];
+        if (!store.Type.ServerSends()) return;
+        var pending = new Dictionary<string, int>(store.Unconfirmed, StringComparer.Ordinal);
+        foreach (var sent in s.AwaitingStatus.Values.Where(x => x.StoreIndex == index)) pending.TryAdd(sent.Guid, 0);
+        var storeName = store.Kind.CanonicalName();
+        c.Unit.SetPending(c.UserId, s.DeviceId, storeName, [.. pending.Select(x => new PendingChange(x.Key, x.Value))]);
+        if (pending.Count > 0) Log.ChangesPending(_logger, pending.Count, storeName, s.DeviceId);
     }
 
     private static int FindStore(ServerSessionState s, string? uri)
@@ -359,6 +404,8 @@ public sealed partial class SyncMLServer
             };
             c.Unit.SaveStoreState(new StoreState(c.UserId, s.DeviceId, store.Kind.CanonicalName(), store.ClientNextAnchor, store.ServerNextAnchor, seq));
         }
+        for (var i = 0; i < s.Stores.Count; i++) KeepUnconfirmedPending(c, i);
+        c.Unit.DiscardStagedBases(s.Key);
         s.Phase = ServerPhase.Done;
         c.CompletedNow = true;
         c.Unit.Enqueue(s.Key, []);

@@ -41,6 +41,15 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
     /// <summary>Wall time spent inside the server engine, for probes.</summary>
     public TimeSpan ServerTime { get; private set; }
 
+    /// <summary>
+    /// Chooses the status for a server command (store, "Add"/"Replace"/"Delete", the item's content or, for a
+    /// Delete, its LUID): null applies it as usual; a code answers that code without applying it; 0 sends no status.
+    /// </summary>
+    public Func<string, string, string, int?>? Answer { get; set; }
+
+    /// <summary>Server commands received in the last session, by kind, with the content they carried.</summary>
+    public List<(string Kind, string Content)> Got { get; } = [];
+
     /// <summary>Stop after sending this many messages (0 = never), to simulate a session cut off.</summary>
     public int StopAfterMessages { get; set; }
 
@@ -93,6 +102,7 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
         string? respUri = null;
         var serverUri = "http://test/sync";
         var nextAnchors = stores.ToDictionary(s => s.Store, _ => Guid.NewGuid().ToString("N")[..8]);
+        Got.Clear();
         var sent = 0;
 
         SyncMLMessage Post(List<Command> commands, bool final, bool cred)
@@ -235,6 +245,12 @@ internal sealed class ScriptedDevice(SyncMLServer server, string deviceId, strin
                     }
                     var content = partial.Append(item.Data?.ContentAsString()).ToString();
                     partial.Clear();
+                    Got.Add((c.Kind, content));
+                    if (Answer?.Invoke(store, c.Kind, c.Kind == "Delete" ? item.Target! : content) is { } chosen)
+                    {
+                        if (chosen != 0) statuses.Add(Status(reply, c, chosen, Id));
+                        continue;
+                    }
                     switch (c.Kind)
                     {
                         case "Add":

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Concord.Storage.Tests.Sqlite;
 
-public sealed class SqliteSyncRepositoryTests : IDisposable
+public sealed partial class SqliteSyncRepositoryTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "concord-storage-" + Guid.NewGuid().ToString("N"));
     private readonly SqliteSyncRepository _repo;
