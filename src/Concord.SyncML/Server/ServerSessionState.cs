@@ -57,6 +57,13 @@ public sealed class ServerSessionState
     /// <summary>Server commands sent and awaiting a status, by "msgId/cmdId".</summary>
     public Dictionary<string, SentChange> AwaitingStatus { get; set; } = [];
 
+    /// <summary>
+    /// What a whole (unchunked) change sent in this session gives the device, by "storeIndex/guid" (null for a
+    /// delete): it becomes the device's base once the device confirms it. Kept in the state, which is written with
+    /// every message anyway; a chunked item's, too large for that, waits in the database (staged_bases).
+    /// </summary>
+    public Dictionary<string, string?> StagedBases { get; set; } = [];
+
     /// <summary>Total counts for the session log line.</summary>
     public DateTimeOffset StartedAt { get; set; }
 }

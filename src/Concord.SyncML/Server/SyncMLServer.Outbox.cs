@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Concord.Pim;
 using Concord.Pim.Documents;
@@ -178,7 +179,9 @@ public sealed partial class SyncMLServer
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, lastChunk);
                 // What the device gets becomes its base only once it confirms it (HandleStatus): a version it refused
                 // must not be merged against as if it had it.
-                c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, entry.Kind == ChangeKind.Delete ? null : sentBase);
+                var staged = entry.Kind == ChangeKind.Delete ? null : sentBase;
+                if (lastChunk) c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, staged);
+                else s.StagedBases[StagedKey(entry.StoreIndex, entry.Guid)] = staged;
                 through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
@@ -199,6 +202,8 @@ public sealed partial class SyncMLServer
         }
         return done;
     }
+
+    private static string StagedKey(int storeIndex, string guid) => storeIndex.ToString(CultureInfo.InvariantCulture) + "/" + guid;
 
     /// <summary>
     /// The item as this device gets it: in the format it declared (DevInf Rx-Pref) or last sent, with only the

@@ -347,10 +347,13 @@ public sealed partial class SyncMLServer
         {
             foreach (var key in s.AwaitingStatus.Where(x => x.Value == sent).Select(x => x.Key).ToList()) s.AwaitingStatus.Remove(key);
         }
+        var staged = s.StagedBases.Remove(StagedKey(sent.StoreIndex, sent.Guid), out var sentBase);
         switch (outcome)
         {
             case DeliveryOutcome.Delivered:
-                c.Unit.ConfirmBase(s.Key, storeName, sent.Guid);
+                if (!staged) c.Unit.ConfirmBase(s.Key, storeName, sent.Guid);
+                else if (sentBase is null) c.Unit.RemoveBase(c.UserId, s.DeviceId, storeName, sent.Guid);
+                else c.Unit.SetBase(c.UserId, s.DeviceId, storeName, sent.Guid, sentBase);
                 store.Unconfirmed.Remove(sent.Guid);
                 if (status.Code >= 300 && status.Code != 418) store.Failures++;
                 return;
@@ -406,6 +409,7 @@ public sealed partial class SyncMLServer
         }
         for (var i = 0; i < s.Stores.Count; i++) KeepUnconfirmedPending(c, i);
         c.Unit.DiscardStagedBases(s.Key);
+        s.StagedBases.Clear();
         s.Phase = ServerPhase.Done;
         c.CompletedNow = true;
         c.Unit.Enqueue(s.Key, []);
