@@ -59,7 +59,7 @@ internal sealed class FieldMerge(DeviceCapabilities? capabilities)
     // Numbers compare by their digits, * # and +: a card keeps no spaces or dashes, and writes an extension as a pause.
     private static bool SameValue(PimProperty a, PimProperty b) => a.NameIs("TEL")
         ? string.Equals(Dialled(a.Value), Dialled(b.Value), StringComparison.OrdinalIgnoreCase)
-        : string.Equals(a.Value.Trim(), b.Value.Trim(), StringComparison.Ordinal);
+        : string.Equals(Meaning(a).Trim(), Meaning(b).Trim(), StringComparison.Ordinal);
 
     private static string Dialled(string value) => string.Concat(value.Where(c => char.IsAsciiDigit(c) || c is '*' or '#' or '+'));
 
@@ -114,7 +114,7 @@ internal sealed class FieldMerge(DeviceCapabilities? capabilities)
         foreach (var d in device)
         {
             var match = left.FindIndex(f => Params(f) == Params(d)
-                && (f.Value == d.Value || (capabilities?.IsTruncationOf(d.Name, d.Value, f.Value) ?? false)));
+                && (Meaning(f) == Meaning(d) || (capabilities?.IsTruncationOf(d.Name, d.Value, f.Value) ?? false)));
             if (match < 0) return false;
             left.RemoveAt(match);
         }
@@ -127,7 +127,18 @@ internal sealed class FieldMerge(DeviceCapabilities? capabilities)
         return a.Count == b.Count && a.Select(Line).Order(StringComparer.Ordinal).SequenceEqual(b.Select(Line).Order(StringComparer.Ordinal));
     }
 
-    private static string Line(PimProperty p) => Params(p) + ":" + p.Value;
+    private static string Line(PimProperty p) => Params(p) + ":" + Meaning(p);
+
+    // Single-valued text properties mean the same with a comma escaped or not: iCalendar and vCard 3.0 escape it
+    // (RFC 5545 §3.3.11), vCard 2.1 and vCalendar 1.0 do not, and clients send either. In lists (CATEGORIES,
+    // NICKNAME) and structured values (N, ADR, ORG) the comma separates values, so there the escape is meaning.
+    private static readonly HashSet<string> SingleText = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT", "NOTE", "FN", "TITLE", "ROLE",
+    };
+
+    private static string Meaning(PimProperty p) =>
+        SingleText.Contains(p.Name) && p.Value.Contains("\\,", StringComparison.Ordinal) ? p.Value.Replace("\\,", ",", StringComparison.Ordinal) : p.Value;
 
     // Parameters that carry meaning, in a stable order; transfer encodings and charsets are how, not what.
     private static string Params(PimProperty p) => string.Join(';', p.Parameters

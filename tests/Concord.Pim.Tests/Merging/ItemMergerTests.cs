@@ -16,6 +16,17 @@ public class ItemMergerTests
     }
 
     [Fact]
+    public void A_comma_escaped_in_one_version_and_not_in_the_other_is_the_same_text()
+    {
+        // The server keeps what an iCalendar client sent unescaped; the base a vCalendar 1.0 device got, read back,
+        // escapes it. Only the device changed the note, so its change is taken and nothing clashes.
+        var merged = ItemMerger.Merge(Card("NOTE:Standup\\, moved", "TITLE:Room 1"), Card("NOTE:Standup, moved", "TITLE:Room 1"),
+            Card("NOTE:Standup\\, moved to Friday", "TITLE:Room 1"));
+        Assert.False(merged.HasClash, string.Join(",", merged.Clashes));
+        Assert.Contains("moved to Friday", merged.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_field_deleted_on_the_client_is_deleted()
     {
         var merged = ItemMerger.Merge(Card("FN:A", "NOTE:n"), Card("FN:A", "NOTE:n"), Card("FN:A"));
