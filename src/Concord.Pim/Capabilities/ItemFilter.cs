@@ -16,8 +16,43 @@ public static class ItemFilter
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(capabilities);
         var converted = PimConverter.Convert(item, capabilities.Format);
+        NameFromStructuredName(converted, capabilities);
         Filter(converted, capabilities, root: true);
         return converted;
+    }
+
+    /// <summary>
+    /// A contact with a structured name (N) and no formatted one (FN), for a device that keeps FN and not N (a SIM
+    /// entry): gets the FN made of N's given, additional and family names, so it does not arrive nameless. The server's
+    /// item is left as it was; the device's base says what it got, so sending it back unchanged adds nothing.
+    /// </summary>
+    private static void NameFromStructuredName(PimComponent card, DeviceCapabilities capabilities)
+    {
+        if (!card.NameIs("VCARD") || !capabilities.DeclaresProperties || card.Properties.Any(p => p.NameIs("FN"))) return;
+        if (!capabilities.Properties.ContainsKey("FN") || capabilities.Properties.ContainsKey("N")) return;
+        if (card.Properties.FirstOrDefault(p => p.NameIs("N")) is not { } n) return;
+        var parts = SplitComponents(n.Value);
+        string Part(int i) => i < parts.Count ? parts[i].Trim() : "";
+        var name = string.Join(' ', new[] { Part(1), Part(2), Part(0) }.Where(x => x.Length > 0));
+        if (name.Length > 0) card.Properties.Insert(card.Properties.IndexOf(n) + 1, new PimProperty("FN", name));
+    }
+
+    // N's components are separated by unescaped semicolons.
+    private static List<string> SplitComponents(string value)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '\\') i++;
+            else if (value[i] == ';')
+            {
+                parts.Add(value[start..i]);
+                start = i + 1;
+            }
+        }
+        parts.Add(value[start..]);
+        return parts;
     }
 
     private static void Filter(PimComponent component, DeviceCapabilities capabilities, bool root)

@@ -32,6 +32,22 @@ public class MaxOccurTests
     }
 
     [Fact]
+    public void A_contact_with_only_a_structured_name_reaches_a_device_that_keeps_only_fn_with_a_name()
+    {
+        var item = PimDocument.Parse(Card("N:M\u00fcller;J\u00fcrgen;;Dr.;", "TEL:+49 30 1234"));
+        var sent = ItemFilter.ForDevice(item, Sim);
+        Assert.Equal("J\u00fcrgen M\u00fcller", sent.Find("FN")!.Value);
+        Assert.Null(sent.Find("N"));
+        Assert.Null(item.Find("FN"));
+        var written = PimDocument.Write(sent);
+        Assert.Equal("J\u00fcrgen M\u00fcller", PimDocument.Parse(written).Find("FN")!.Value);
+
+        // Sent back unchanged, the made-up FN is no change: the server's item gains nothing.
+        var merged = ItemMerger.Merge(written, Card("N:M\u00fcller;J\u00fcrgen;;Dr.;", "TEL:+49 30 1234"), written, Sim).Content;
+        Assert.Null(PimDocument.Parse(merged).Find("FN"));
+    }
+
+    [Fact]
     public void A_name_changed_on_the_device_leaves_the_numbers_it_never_held()
     {
         var baseline = PimDocument.Write(ItemFilter.ForDevice(PimDocument.Parse(Five), Sim));
