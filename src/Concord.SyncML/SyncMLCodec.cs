@@ -1,3 +1,4 @@
+using System.Buffers;
 using Concord.SyncML.Documents;
 using Concord.SyncML.Wbxml;
 using Concord.SyncML.Xml;
@@ -43,4 +44,11 @@ public static class SyncMLCodec
     /// <summary>Encodes a message in either encoding.</summary>
     public static byte[] Encode(SyncMLEncoding encoding, SyncMLElement root, SyncMLVersion version) =>
         encoding == SyncMLEncoding.Wbxml ? WbxmlCodec.Encode(root, version) : SyncMLXmlCodec.Encode(root, version);
+
+    /// <summary>Encodes a message in either encoding into a buffer (one reused from message to message).</summary>
+    public static void Encode(SyncMLEncoding encoding, SyncMLElement root, SyncMLVersion version, IBufferWriter<byte> output)
+    {
+        if (encoding == SyncMLEncoding.Wbxml) WbxmlCodec.Encode(root, version, output);
+        else SyncMLXmlCodec.Encode(root, version, output);
+    }
 }

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using System.Text;
 using Concord.Sync;
@@ -16,6 +17,9 @@ public sealed class FolderDataStore : IDataStore
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private const long MaxKeptBytes = 64L * 1024 * 1024;
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(3);
+
+    // What DirectoryInfo.EnumerateFiles uses: hidden and system files are listed, unreadable folders throw.
+    private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     private readonly FolderVersionCache _versions;
 
@@ -90,13 +94,10 @@ public sealed class FolderDataStore : IDataStore
         var present = new HashSet<string>(StringComparer.Ordinal);
         _read.Clear();
         _readBytes = 0;
-        foreach (var info in new DirectoryInfo(Path).EnumerateFiles())
+        foreach (var (name, length, ticks) in Files(Path, extensions))
         {
-            var name = info.Name;
-            if (!IsItemName(name, extensions)) continue;
             present.Add(name);
-            var ticks = info.LastWriteTimeUtc.Ticks;
-            if (_versions.TryGet(name, info.Length, ticks, out var known))
+            if (_versions.TryGet(name, length, ticks, out var known))
             {
                 yield return new ItemVersion(name, known);
                 continue;
@@ -104,7 +105,7 @@ public sealed class FolderDataStore : IDataStore
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(info.FullName);
+                bytes = File.ReadAllBytes(System.IO.Path.Combine(Path, name));
             }
             catch (FileNotFoundException)
             {
@@ -113,7 +114,7 @@ public sealed class FolderDataStore : IDataStore
             var version = VersionOf(bytes);
             // As git does with its index: a file changed within the clock's granularity of now could change again
             // without its time moving, so its hash is only kept once it is older than that.
-            if (DateTime.UtcNow - info.LastWriteTimeUtc > RacyWindow) _versions.Set(name, bytes.Length, ticks, version);
+            if (DateTime.UtcNow.Ticks - ticks > RacyWindow.Ticks) _versions.Set(name, bytes.Length, ticks, version);
             if (_readBytes + bytes.Length <= MaxKeptBytes)
             {
                 _read[name] = (bytes.Length, ticks, bytes);
@@ -200,9 +201,24 @@ public sealed class FolderDataStore : IDataStore
         File.Delete(System.IO.Path.Combine(Path, id));
     }
 
-    private static bool IsItemName(string name, IReadOnlyList<string> extensions) =>
-        name.Length > 0 && name[0] != '.' && name.IndexOfAny(['/', '\\', '\0']) < 0
-        && extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    // The item files of a folder with their size and time, from the directory entries (no FileInfo per file).
+    private static FileSystemEnumerable<(string Name, long Length, long Ticks)> Files(string folder, IReadOnlyList<string> extensions) =>
+        new(folder, (ref FileSystemEntry e) => (e.FileName.ToString(), e.Length, e.LastWriteTimeUtc.UtcTicks), ListOptions)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && IsItemName(e.FileName, extensions),
+        };
+
+    private static bool IsItemName(ReadOnlySpan<char> name, IReadOnlyList<string> extensions)
+    {
+        if (name.Length == 0 || name[0] == '.' || name.IndexOfAny('/', '\\', '\0') >= 0) return false;
+        foreach (var e in extensions)
+        {
+            if (name.EndsWith(e, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsItemName(string name, IReadOnlyList<string> extensions) => IsItemName(name.AsSpan(), extensions);
 
     private static string VersionOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Concord.SyncML.Commands;
@@ -12,6 +13,9 @@ internal sealed partial class ClientSession
 {
     // A server that answers this many messages in a row with nothing but statuses and never Final is stuck.
     private const int MaxIdleReplies = 50;
+
+    // Messages are encoded here and copied out: one buffer for the session instead of a growing one per message.
+    private readonly ArrayBufferWriter<byte> _encoded = new(16 * 1024);
 
     /// <summary>What our messages may weigh: the server's MaxMsgSize once known, never above our own.</summary>
     private long SendLimit => Math.Min(_serverMaxMsgSize ?? long.MaxValue, _options.MaxMsgSize);
@@ -72,7 +76,9 @@ internal sealed partial class ClientSession
     {
         token.ThrowIfCancellationRequested();
         var msgId = message.MsgId;
-        var body = SyncMLCodec.Encode(_options.Encoding, message.Build(final).ToElement(), _options.Version);
+        _encoded.ResetWrittenCount();
+        SyncMLCodec.Encode(_options.Encoding, message.Build(final).ToElement(), _options.Version, _encoded);
+        var body = _encoded.WrittenSpan.ToArray();
         if (_serverMaxMsgSize is { } max && body.Length > max)
         {
             throw new SyncMLClientException(ClientErrors.MessageTooLarge(msgId, body.Length, max)) { MessageId = msgId };

@@ -15,7 +15,7 @@ internal static class SizeEstimate
         if (e.Namespace is { } ns) n += ns.Length + 10;
         if (e.Text is { } text) n += Text(text);
         else if (e.Opaque is { } opaque) n += 6L * opaque.Length + 8;
-        foreach (var child in e.Children) n += Of(child);
+        foreach (var child in e.ChildSpan) n += Of(child);
         return n;
     }
 

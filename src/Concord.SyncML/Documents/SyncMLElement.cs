@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Concord.SyncML.Documents;
@@ -28,8 +29,17 @@ public sealed class SyncMLElement
     /// <summary>The namespace where it differs from the parent's: <see cref="SyncMLNamespaces"/>.</summary>
     public string? Namespace { get; set; }
 
+    // Most elements are leaves: their list is made only when asked for.
+    private List<SyncMLElement>? _children;
+
     /// <summary>Child elements in document order.</summary>
-    public List<SyncMLElement> Children { get; } = [];
+    public List<SyncMLElement> Children => _children ??= [];
+
+    /// <summary>How many children there are, without making the list of a leaf.</summary>
+    public int ChildCount => _children?.Count ?? 0;
+
+    /// <summary>The children to read, without making the list of a leaf; not to be kept while children are added.</summary>
+    public ReadOnlySpan<SyncMLElement> ChildSpan => CollectionsMarshal.AsSpan(_children);
 
     /// <summary>Character content, or null.</summary>
     public string? Text { get; set; }
@@ -40,7 +50,7 @@ public sealed class SyncMLElement
     /// <summary>The first child with this name, or null.</summary>
     public SyncMLElement? Child(string name)
     {
-        foreach (var c in Children)
+        foreach (var c in ChildSpan)
         {
             if (c.Name == name) return c;
         }
@@ -50,7 +60,8 @@ public sealed class SyncMLElement
     /// <summary>Every child with this name, in order.</summary>
     public IEnumerable<SyncMLElement> ChildrenNamed(string name)
     {
-        foreach (var c in Children)
+        if (_children is null) yield break;
+        foreach (var c in _children)
         {
             if (c.Name == name) yield return c;
         }

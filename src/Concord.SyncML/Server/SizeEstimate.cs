@@ -18,10 +18,10 @@ internal static class SizeEstimate
     {
         long size = e.Namespace is { } ns ? ns.Length + 9 : 0;
         var content = e.Text ?? (e.Opaque is { } o ? Encoding.UTF8.GetString(o.Span) : null);
-        if (content is null && e.Children.Count == 0) return size + e.Name.Length + 4;
+        if (content is null && e.ChildCount == 0) return size + e.Name.Length + 4;
         size += 2 * e.Name.Length + 5;
         if (content is not null) size += EscapedXml(content);
-        foreach (var child in e.Children)
+        foreach (var child in e.ChildSpan)
         {
             if (Xml(child) is not { } c) return null;
             size += c;
@@ -55,7 +55,7 @@ internal static class SizeEstimate
         long size = 2 + (e.Namespace is null ? 0 : 4);
         if (e.Text is { } text) size += Encoding.UTF8.GetByteCount(text) + 2 + 6;
         if (e.Opaque is { } opaque) size += opaque.Length + 6;
-        foreach (var child in e.Children)
+        foreach (var child in e.ChildSpan)
         {
             if (Wbxml(child) is not { } c) return null;
             size += c;

@@ -136,7 +136,7 @@ public static partial class WbxmlCodec
         {
             var element = frame.Element;
             var content = frame.Content is { } buffer ? buffer.WrittenSpan : default;
-            if (element.Children.Count > 0)
+            if (element.ChildCount > 0)
             {
                 // Whitespace between child elements is what xml2wbxml -k keeps; anything else is mixed content.
                 if (frame.HasOpaque || (frame.HasText && !IsWhitespace(content)))

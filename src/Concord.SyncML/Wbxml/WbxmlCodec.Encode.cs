@@ -57,12 +57,12 @@ public static partial class WbxmlCodec
             var tag = Choose(element, inherited);
             if (tag.Literal is { } name) AddString(name);
             if (HoldsDevInf(element)) return;  // its DevInf is a document of its own
-            foreach (var child in element.Children) Collect(child, tag.Namespace, depth + 1);
+            foreach (var child in element.ChildSpan) Collect(child, tag.Namespace, depth + 1);
         }
 
         private void WriteElement(WbxmlWriter writer, SyncMLElement element, string inherited, int depth)
         {
-            if (element.Children.Count > 0 && (element.Text is not null || element.Opaque is not null))
+            if (element.ChildCount > 0 && (element.Text is not null || element.Opaque is not null))
             {
                 throw new ArgumentException(
                     $"Element {element.Name} has both child elements and content; SyncML has no mixed content.");
@@ -71,7 +71,7 @@ public static partial class WbxmlCodec
                 throw new ArgumentException($"Element {element.Name} has both Text and Opaque content.");
 
             var tag = Choose(element, inherited);
-            if (element.Children.Count == 0 && element.Text is null && element.Opaque is null)
+            if (element.ChildCount == 0 && element.Text is null && element.Opaque is null)
             {
                 if (tag.Literal is { } empty) writer.WriteLiteralEmptyElement(tag.Page, _stringIndex[empty]);
                 else writer.WriteEmptyElement(tag.Page, tag.Token);
@@ -83,15 +83,15 @@ public static partial class WbxmlCodec
                 : writer.WriteStartElement(tag.Page, tag.Token);
             if (HoldsDevInf(element))
             {
-                if (element.Children.Count != 1)
+                if (element.ChildCount != 1)
                     throw new ArgumentException("A Data element holding DevInf must have no other children.");
                 var nested = new ArrayBufferWriter<byte>();
                 new DocumentEncoder(WbxmlDocumentKind.DevInf, version).Write(element.Children[0], nested, depth + 1);
                 writer.WriteOpaque(nested.WrittenSpan);
             }
-            else if (element.Children.Count > 0)
+            else if (element.ChildCount > 0)
             {
-                foreach (var child in element.Children) WriteElement(writer, child, tag.Namespace, depth + 1);
+                foreach (var child in element.ChildSpan) WriteElement(writer, child, tag.Namespace, depth + 1);
             }
             else if (element.Opaque is { } opaque)
             {
@@ -116,7 +116,7 @@ public static partial class WbxmlCodec
         }
 
         private bool HoldsDevInf(SyncMLElement element) =>
-            kind == WbxmlDocumentKind.SyncML && element.Name == "Data" && element.Children.Exists(IsDevInfElement);
+            kind == WbxmlDocumentKind.SyncML && element.Name == "Data" && element.ChildCount > 0 && element.Children.Exists(IsDevInfElement);
 
         // The namespace picks the preferred page; a name that page lacks but the other has goes there (a MetInf
         // element whose namespace was left to inherit). A name no page has is written as LITERAL.

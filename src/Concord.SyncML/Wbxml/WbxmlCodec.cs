@@ -113,7 +113,7 @@ public static partial class WbxmlCodec
         while (pending.TryPop(out var element))
         {
             if (ReferenceEquals(element.Namespace, from)) element.Namespace = to;
-            foreach (var child in element.Children) pending.Push(child);
+            foreach (var child in element.ChildSpan) pending.Push(child);
         }
     }
 

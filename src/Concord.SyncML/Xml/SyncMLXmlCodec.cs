@@ -94,7 +94,7 @@ public static class SyncMLXmlCodec
                         break;
                     case XmlNodeType.EndElement:
                         var done = stack.Pop();
-                        if (done.Element.Children.Count == 0 && done.Text is not null) done.Element.Text = done.Text.ToString();
+                        if (done.Element.ChildCount == 0 && done.Text is not null) done.Element.Text = done.Text.ToString();
                         break;
                     case XmlNodeType.EntityReference:
                         throw new SyncMLXmlException(SyncMLXmlError.Unsupported, info.LineNumber, info.LinePosition,
@@ -187,7 +187,7 @@ public static class SyncMLXmlCodec
         {
             writer.WriteString(SanitizeForXml(Encoding.UTF8.GetString(opaque.Span)));
         }
-        foreach (var child in e.Children) WriteElement(writer, child, effective);
+        foreach (var child in e.ChildSpan) WriteElement(writer, child, effective);
         writer.WriteEndElement();
     }
 
