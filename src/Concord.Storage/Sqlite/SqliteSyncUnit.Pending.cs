@@ -29,10 +29,14 @@ internal sealed partial class SqliteSyncUnit
     public void DiscardStagedBases(string sessionKey) =>
         Exec("DELETE FROM staged_bases WHERE session = $k", ("$k", sessionKey));
 
+    // Driven from the device's few pending rows (CROSS JOIN keeps that order): joined the other way round, SQLite walked
+    // every item of the store in every session.
     public IReadOnlyList<MappedHeader> PendingHeaders(long userId, string deviceId, string store) =>
-        MappedHeaders(MappedHeaderSelect +
-            "JOIN pending_changes p ON p.user_id = i.user_id AND p.device_id = $d AND p.store = i.store AND p.guid = i.guid " +
-            "WHERE i.user_id = $u AND i.store = $s ORDER BY i.seq",
+        MappedHeaders(
+            "SELECT i.guid, i.seq, i.changed_by, i.deleted, m.luid, m.session, i.uid, i.recurrence_id FROM pending_changes p " +
+            "CROSS JOIN items i ON i.user_id = p.user_id AND i.store = p.store AND i.guid = p.guid " +
+            "LEFT JOIN id_maps m ON m.user_id = i.user_id AND m.device_id = $d AND m.store = i.store AND m.guid = i.guid " +
+            "WHERE p.user_id = $u AND p.device_id = $d AND p.store = $s ORDER BY i.seq",
             ("$u", userId), ("$d", deviceId), ("$s", store));
 
     public void SetPending(long userId, string deviceId, string store, IReadOnlyCollection<PendingChange> changes)
