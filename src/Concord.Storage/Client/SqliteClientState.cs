@@ -41,13 +41,7 @@ public sealed class SqliteClientState : IClientStateStore
     private SqliteClientState(string databasePath)
     {
         DatabasePath = databasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(databasePath);
         using var connection = Open();
         Migrate(connection);
         DeviceId = LoadOrCreateDeviceId(connection);
@@ -79,15 +73,7 @@ public sealed class SqliteClientState : IClientStateStore
     /// <inheritdoc />
     public IClientStateUnit Begin() => new SqliteClientStateUnit(Open());
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        cmd.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => SqliteFile.Open(_connectionString);
 
     private static void Migrate(SqliteConnection connection) => Migrate(connection, "");
 

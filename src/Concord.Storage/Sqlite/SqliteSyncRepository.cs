@@ -17,13 +17,7 @@ public sealed class SqliteSyncRepository : ISyncRepository
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         DatabasePath = databasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _connectionString = SqliteFile.ConnectionString(databasePath);
         using var connection = Open();
         Migrate(connection);
     }
@@ -31,19 +25,11 @@ public sealed class SqliteSyncRepository : ISyncRepository
     /// <summary>The database file.</summary>
     public string DatabasePath { get; }
 
-    internal SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        // A slow sync touches every item and map row of a store: with SQLite's default 2 MB page cache each page came
-        // in again by a read system call (a quarter of a session's CPU in the kernel). Pooled connections keep
-        // their cache, so a larger one (64 MB) and memory-mapped reads pay once.
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; " +
-            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;";
-        cmd.ExecuteNonQuery();
-        return connection;
-    }
+    // A slow sync touches every item and map row of a store: with SQLite's default 2 MB page cache each page came in
+    // again by a read system call (a quarter of a session's CPU in the kernel). Pooled connections keep their cache,
+    // so a larger one (64 MB) and memory-mapped reads pay once.
+    internal SqliteConnection Open() =>
+        SqliteFile.Open(_connectionString, " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;");
 
     private static void Migrate(SqliteConnection connection)
     {
