@@ -27,6 +27,8 @@ internal static class Program
         var withSyncEvolution = !args.Contains("--no-syncevolution");
         // --r2r DIR: also a ReadyToRun publish of the command (bench/scripts/client-vs-syncevolution.sh makes one).
         var r2r = Array.IndexOf(args, "--r2r") is var at and >= 0 && at + 1 < args.Length ? Path.Combine(args[at + 1], "concord.dll") : null;
+        // --aot DIR: also a native (NativeAOT) publish of the command, DIR/concord.
+        var aot = Array.IndexOf(args, "--aot") is var at2 and >= 0 && at2 + 1 < args.Length ? Path.Combine(args[at2 + 1], "concord") : null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(30));
         var token = timeout.Token;
         var contacts = new ContactGenerator(20250101).Generate(size);
@@ -34,26 +36,23 @@ internal static class Program
         Console.WriteLine($"Client CPU per item: {size} contacts ({contacts.Sum(c => c.VCard.Length) / size} characters each), "
             + $"{changed.Count} changed for the two-way sync, {Environment.ProcessorCount} cores");
         await using var server = await ConcordServerProcess.StartAsync(
-            [("cli", Password), ("r2r", Password), ("r2rnopgo", Password), ("lib", Password), ("warm", Password), ("sevo", Password)],
+            [("cli", Password), ("r2r", Password), ("aot", Password), ("lib", Password), ("warm", Password), ("sevo", Password)],
             ["--Logging:LogLevel:Concord=Warning"], token);
         var rows = new List<(string Client, string Phase, int Items, double Ms)>();
         var root = Directory.CreateTempSubdirectory("concord-client-bench-").FullName;
         try
         {
-            // concord sync, as a process: as built, and published ReadyToRun (with and without tiered PGO).
-            var processes = new List<(string Name, string User, string Dll, string? Pgo)> { ("concord sync", "cli", ConcordServerProcess.ConcordDll, null) };
-            if (r2r is not null)
-            {
-                processes.Add(("concord sync (R2R)", "r2r", r2r, null));
-                processes.Add(("concord sync (R2R, no PGO)", "r2rnopgo", r2r, "0"));
-            }
-            foreach (var (name, user, dll, pgo) in processes)
+            // concord sync, as a process: as built, published ReadyToRun, published native.
+            var processes = new List<(string Name, string User, string Command)> { ("concord sync", "cli", ConcordServerProcess.ConcordDll) };
+            if (r2r is not null) processes.Add(("concord sync (R2R)", "r2r", r2r));
+            if (aot is not null) processes.Add(("concord sync (native)", "aot", aot));
+            foreach (var (name, user, command) in processes)
             {
                 var cli = Path.Combine(root, user);
                 Write(cli, contacts);
-                rows.Add((name, "slow", size, await MeasureCliAsync(server, dll, user, cli, "slow", pgo, token)));
+                rows.Add((name, "slow", size, await MeasureCliAsync(server, command, user, cli, "slow", token)));
                 Change(cli, changed);
-                rows.Add((name, "two-way 1%", changed.Count, await MeasureCliAsync(server, dll, user, cli, "two-way", pgo, token)));
+                rows.Add((name, "two-way 1%", changed.Count, await MeasureCliAsync(server, command, user, cli, "two-way", token)));
                 Check(server, user, size);
             }
 
@@ -110,12 +109,14 @@ internal static class Program
         if (count != size) throw new InvalidOperationException($"{user}: the server holds {count} contacts, not {size}");
     }
 
-    private static async Task<double> MeasureCliAsync(ConcordServerProcess server, string dll, string user, string folder, string mode,
-        string? tieredPgo, CancellationToken token)
+    private static async Task<double> MeasureCliAsync(ConcordServerProcess server, string command, string user, string folder, string mode,
+        CancellationToken token)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (tieredPgo is not null) start.Environment["DOTNET_TieredPGO"] = tieredPgo;
-        foreach (var a in new[] { dll, "sync", "--url", server.Url.ToString(), "--user", user, "--store",
+        // A concord.dll runs under dotnet; a native publish is the command itself.
+        var managed = command.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? "dotnet" : command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (managed) start.ArgumentList.Add(command);
+        foreach (var a in new[] { "sync", "--url", server.Url.ToString(), "--user", user, "--store",
             folder + "=contacts", "--mode", mode, "--encoding", "wbxml", "--max-msg-size", MaxMsgSize.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);

@@ -10,7 +10,8 @@ internal sealed record BenchmarkOptions
 
           dotnet Concord.EndToEnd.dll --concord PATH/concord.dll [options]
 
-          --concord PATH            concord.dll to run as `dotnet PATH serve` (required for the Concord server)
+          --concord PATH            concord.dll to run as `dotnet PATH serve`, or a native `concord` (a publish with
+                                    -p:PublishAot=true) run as `PATH serve` (required for the Concord server)
           --sizes "1000 10000"      contact counts, one fresh run per server and size (also --sizes 200 --sizes 500)
           --servers LIST            concord,syncevolution (default both)
           --empty-sessions N        empty two-way sessions to average the per-session cost over (default 10)

@@ -43,10 +43,13 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraArguments);
-        var dotnet = SyncEvolutionTooling.RequireExecutable("dotnet", "the .NET 10 SDK");
+        // A concord.dll runs under `dotnet`; anything else is the command itself (a native publish).
+        var (program, leading) = concordDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? (SyncEvolutionTooling.RequireExecutable("dotnet", "the .NET 10 SDK"), new[] { concordDll })
+            : (Path.GetFullPath(concordDll), Array.Empty<string>());
         var data = Path.Combine(runDirectory, "concord-data");
         var logPath = Path.Combine(runDirectory, "concord.log");
-        await AddUserAsync(dotnet, concordDll, data, user, password, cancellationToken).ConfigureAwait(false);
+        await AddUserAsync(program, leading, data, user, password, cancellationToken).ConfigureAwait(false);
 
         var port = FindFreeLoopbackPort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -56,8 +59,10 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
         List<string> arguments =
         [
             "-c", $"exec \"$0\" \"$@\" >>\"${LogVariable}\" 2>&1",
-            dotnet, concordDll, "serve", "--data", data, "--urls", baseUrl.AbsoluteUri.TrimEnd('/'),
+            program,
         ];
+        arguments.AddRange(leading);
+        arguments.AddRange(["serve", "--data", data, "--urls", baseUrl.AbsoluteUri.TrimEnd('/')]);
         if (debugLog)
         {
             arguments.Add("--Logging:LogLevel:Concord=Debug");
@@ -65,7 +70,7 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
 
         arguments.AddRange(extraArguments);
 
-        // sh execs dotnet in place (same pid), so the supervised process is the server itself.
+        // sh execs the server in place (same pid), so the supervised process is the server itself.
         var process = SupervisedProcess.Start("/bin/sh", arguments, environment, runDirectory, "concord serve");
         var server = new ConcordServerUnderTest(process, runDirectory, logPath, new Uri(baseUrl, "sync"));
         try
@@ -102,27 +107,27 @@ internal sealed class ConcordServerUnderTest : IServerUnderTest
     }
 
     private static async Task AddUserAsync(
-        string dotnet,
-        string concordDll,
+        string program,
+        IEnumerable<string> leading,
         string data,
         string user,
         string password,
         CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(dotnet)
+        var startInfo = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { concordDll, "user", "add", user, "--data", data })
+        foreach (var argument in leading.Concat(["user", "add", user, "--data", data]))
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         using var add = Process.Start(startInfo)
-                        ?? throw new InvalidOperationException($"Could not start {dotnet} {concordDll} user add.");
+                        ?? throw new InvalidOperationException($"Could not start {program} user add.");
         await add.StandardInput.WriteLineAsync(password.AsMemory(), cancellationToken).ConfigureAwait(false);
         add.StandardInput.Close();
         var output = add.StandardOutput.ReadToEndAsync(cancellationToken);

@@ -20,11 +20,15 @@ for a in "$@"; do
 done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 CONCORD_REPO="$root"
 r2r="$root/bench/Concord.ClientBench/bin/concord-r2r"
+aot="$root/bench/Concord.ClientBench/bin/concord-native"
 if [ "$build" -eq 1 ]; then
   dotnet build src/Concord.Cli -c Release -nologo -clp:ErrorsOnly
   dotnet build bench/Concord.ClientBench -c Release -nologo -clp:ErrorsOnly
   # The command as an install publishes it: ReadyToRun, framework-dependent (see docs/client.md).
   dotnet publish src/Concord.Cli -c Release -r linux-x64 --self-contained false -o "$r2r" -nologo -clp:ErrorsOnly
+  # And compiled to native code (NativeAOT; needs clang, which ./test.sh installs).
+  dotnet publish src/Concord.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$aot" -nologo -clp:ErrorsOnly
 fi
 [ -f "$r2r/concord.dll" ] && pass+=(--r2r "$r2r")
+[ -x "$aot/concord" ] && pass+=(--aot "$aot")
 exec dotnet bench/Concord.ClientBench/bin/Release/net10.0/Concord.ClientBench.dll "$size" "${pass[@]}"

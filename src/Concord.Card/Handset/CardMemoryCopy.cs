@@ -11,8 +11,6 @@ namespace Concord.Card.Handset;
 /// </summary>
 public sealed class CardMemoryCopy
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     /// <summary>An empty copy (a handset that never saw the card), saved to <paramref name="path"/> when given.</summary>
     public CardMemoryCopy(string? path = null) => Path = path;
 
@@ -38,7 +36,7 @@ public sealed class CardMemoryCopy
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            if (File.Exists(path) && JsonSerializer.Deserialize<CardMemoryCopy>(File.ReadAllText(path), Json) is { } copy)
+            if (File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllText(path), CardMemoryCopyJson.Default.CardMemoryCopy) is { } copy)
             {
                 copy.Path = path;
                 return copy;
@@ -66,7 +64,11 @@ public sealed class CardMemoryCopy
         if (Path is null) return;
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
         var temp = Path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, CardMemoryCopyJson.Default.CardMemoryCopy));
         File.Move(temp, Path, overwrite: true);
     }
 }
+
+/// <summary>The copy's JSON, generated at build time (no reflection, so a native publish reads and writes it too).</summary>
+[JsonSerializable(typeof(CardMemoryCopy))]
+internal sealed partial class CardMemoryCopyJson : JsonSerializerContext;

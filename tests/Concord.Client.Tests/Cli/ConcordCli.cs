@@ -13,9 +13,7 @@ internal static class ConcordCli
 
     public static async Task<Run> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(ConcordServerProcess.ConcordDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = ConcordServerProcess.ConcordStartInfo(args);
         start.Environment.Remove("CONCORD_PASSWORD");
         foreach (var (k, v) in environment) start.Environment[k] = v;
         using var p = Process.Start(start)!;

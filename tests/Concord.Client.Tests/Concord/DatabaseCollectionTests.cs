@@ -136,9 +136,8 @@ public sealed class DatabaseCollectionTests(ITestOutputHelper output)
         string[] args = ["sync", "--url", proxy.Url.ToString(), "--user", "bob", "--store", $"sqlite:{db.Data.Path}#alice/contacts=contacts",
             "--mode", "slow", "--max-msg-size", "10240", "--retries", "0"];
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(ConcordServerProcess.ConcordDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = ConcordServerProcess.ConcordStartInfo(args);
+        start.RedirectStandardInput = false;
         start.Environment["CONCORD_PASSWORD"] = "secret";
         using var client = Process.Start(start)!;
         var stderr = client.StandardError.ReadToEndAsync(timeout.Token);

@@ -43,6 +43,22 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How the tests run <c>concord</c>: <c>dotnet concord.dll</c> as built, or, when the environment variable
+    /// <c>CONCORD_COMMAND</c> names an executable (a native publish, as <c>./test.sh</c> makes one), that executable.
+    /// </summary>
+    public static ProcessStartInfo ConcordStartInfo(IEnumerable<string> args)
+    {
+        var native = Environment.GetEnvironmentVariable("CONCORD_COMMAND");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        if (string.IsNullOrEmpty(native)) start.ArgumentList.Add(ConcordDll);
+        foreach (var a in args) start.ArgumentList.Add(a);
+        return start;
+    }
+
     public static async Task<ConcordServerProcess> StartAsync(IEnumerable<(string User, string Password)> users, string[] settings,
         CancellationToken token)
     {
@@ -56,10 +72,7 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
     /// <summary>Runs a concord verb with text on its standard input; throws with its output when it fails.</summary>
     public static async Task<string> RunCliAsync(IEnumerable<string> args, string? stdin, CancellationToken token)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(ConcordDll);
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var p = Process.Start(start)!;
+        using var p = Process.Start(ConcordStartInfo(args))!;
         if (stdin is not null) await p.StandardInput.WriteAsync(stdin);
         p.StandardInput.Close();
         var output = await p.StandardOutput.ReadToEndAsync(token);
@@ -76,9 +89,9 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
         _settings = settings;
         var env = SyncEvolutionTooling.CleanEnvironment();
         env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        _process = SupervisedProcess.Start("dotnet",
-            [ConcordDll, "serve", "--data", DataFolder, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Concord=Debug", .. settings],
-            env, Path.GetTempPath(), "concord serve");
+        var command = ConcordStartInfo(
+            ["serve", "--data", DataFolder, "--urls", $"http://127.0.0.1:{port}", "--Logging:LogLevel:Concord=Debug", .. settings]);
+        _process = SupervisedProcess.Start(command.FileName, [.. command.ArgumentList], env, Path.GetTempPath(), "concord serve");
         await _process.WaitForLineAsync(l => l.Contains("Now listening on:", StringComparison.Ordinal), TimeSpan.FromSeconds(60), token);
         var m = Listening().Match(_process.CombinedOutput);
         Port = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
