@@ -7,6 +7,7 @@
 #   bench/scripts/vs-syncevolution.sh                     # sizes 1000 and 10000 (about 20 minutes)
 #   bench/scripts/vs-syncevolution.sh --sizes 200         # quick check that everything works (about a minute)
 #   bench/scripts/vs-syncevolution.sh 500 2000 --no-build --servers concord --concord-debug-log
+#   bench/scripts/vs-syncevolution.sh --native            # concord published as a native executable (NativeAOT)
 #
 # Other options go to the benchmark program as they are (bench/Concord.EndToEnd, --help lists them).
 set -euo pipefail
@@ -16,10 +17,12 @@ cd "$root"
 sizes=()
 pass=()
 build=1
+native=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) read -r -a more <<<"${2//,/ }"; sizes+=("${more[@]}"); shift 2 ;;
     --no-build) build=0; shift ;;
+    --native) native=1; shift ;;
     --servers|--empty-sessions|--warm-up-items|--warm-up-sessions|--seed|--client-timeout-minutes|--client-loglevel|--syncevolution-loglevel|--concord|--concord-arg)
       pass+=("$1" "$2"); shift 2 ;;
     -h|--help) pass+=("$1"); shift ;;
@@ -47,6 +50,13 @@ bench="bench/Concord.EndToEnd/bin/Release/net10.0/Concord.EndToEnd.dll"
 if [ "$build" -eq 1 ]; then
   dotnet build src/Concord.Cli -c Release -nologo -clp:ErrorsOnly
   dotnet build bench/Concord.EndToEnd -c Release -nologo -clp:ErrorsOnly
+fi
+if [ "$native" -eq 1 ]; then
+  out="bench/Concord.EndToEnd/bin/concord-native"
+  if [ "$build" -eq 1 ] || [ ! -x "$out/concord" ]; then
+    dotnet publish src/Concord.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo -clp:ErrorsOnly
+  fi
+  concord="$out/concord"
 fi
 
 exec dotnet "$bench" --concord "$concord" --sizes "${sizes[*]}" "${pass[@]}"

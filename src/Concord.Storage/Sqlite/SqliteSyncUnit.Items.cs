@@ -18,15 +18,12 @@ internal sealed partial class SqliteSyncUnit
         Scalar("SELECT session FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",
             ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid)) as string;
 
-    public void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey)
-    {
-        // The guid's other mapping goes on its own index, the luid's by REPLACE on the key: one OR over both
-        // columns made SQLite scan the device's whole map.
-        Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g AND luid <> $l",
-            ("$u", userId), ("$d", deviceId), ("$s", store), ("$g", guid), ("$l", luid));
-        Exec("INSERT OR REPLACE INTO id_maps(user_id, device_id, store, luid, guid, session) VALUES($u, $d, $s, $l, $g, $k)",
-            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid), ("$k", sessionKey));
-    }
+    // One statement: REPLACE removes the rows that conflict on either unique key (the LUID's, and the guid's other
+    // mapping on id_maps_guid), and the EXISTS keeps a map to an item the store does not hold from being written.
+    public bool SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey) =>
+        Exec("INSERT OR REPLACE INTO id_maps(user_id, device_id, store, luid, guid, session) SELECT $u, $d, $s, $l, $g, $k " +
+             "WHERE EXISTS (SELECT 1 FROM items WHERE user_id = $u AND store = $s AND guid = $g)",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$l", luid), ("$g", guid), ("$k", sessionKey)) > 0;
 
     public void RemoveMapByGuid(long userId, string deviceId, string store, string guid) =>
         Exec("DELETE FROM id_maps WHERE user_id = $u AND device_id = $d AND store = $s AND guid = $g",

@@ -69,8 +69,11 @@ public interface ISyncUnit : IDisposable
     /// <summary>The client LUID mapped to a server id, or null.</summary>
     string? FindLuid(long userId, string deviceId, string store, string guid);
 
-    /// <summary>Maps a LUID to a server id, replacing any earlier mapping of either; stamps it with the session.</summary>
-    void SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey);
+    /// <summary>
+    /// Maps a LUID to a server id, replacing any earlier mapping of either; stamps it with the session. Only an item
+    /// the store holds (live or deleted) is mapped: false when there is none.
+    /// </summary>
+    bool SetMap(long userId, string deviceId, string store, string luid, string guid, string sessionKey);
 
     /// <summary>The session that last confirmed the mapping of a server id, or null when it is not mapped.</summary>
     string? MapSession(long userId, string deviceId, string store, string guid);

@@ -323,8 +323,7 @@ public sealed partial class SyncMLServer
         foreach (var (serverId, clientId) in map.MapItems)
         {
             if (serverId.Length == 0 || clientId.Length == 0) continue;
-            if (!c.Unit.ItemExists(c.UserId, storeName, serverId)) continue;
-            c.Unit.SetMap(c.UserId, c.State.DeviceId, storeName, clientId, serverId, c.State.Key);
+            c.Unit.SetMap(c.UserId, c.State.DeviceId, storeName, clientId, serverId, c.State.Key); // none for an unknown id
         }
         if (!map.NoResp) c.Response.AddAlways(StatusFor(c, map, 200, map.Target, map.Source));
     }

@@ -79,13 +79,24 @@ public sealed partial class SqliteSyncRepositoryTests : IDisposable
     {
         using var unit = _repo.Begin();
         var user = unit.FindUser("bob")!.Id;
-        unit.SetMap(user, "dev", "contacts", "L1", "G1", "s1");
+        unit.PutItem(user, "contacts", "G1", Content("A"), "dev");
+        unit.PutItem(user, "contacts", "G3", Content("C"), "dev");
+        Assert.True(unit.SetMap(user, "dev", "contacts", "L1", "G1", "s1"));
         unit.SetMap(user, "dev", "contacts", "L2", "G1", "s2");
         Assert.Null(unit.FindGuid(user, "dev", "contacts", "L1"));
         Assert.Equal("L2", unit.FindLuid(user, "dev", "contacts", "G1"));
         Assert.Equal("s2", unit.MapSession(user, "dev", "contacts", "G1"));
         unit.SetMap(user, "dev", "contacts", "L3", "G3", "s1");
         Assert.Equal(["G3"], unit.RemoveMapsNotInSession(user, "dev", "contacts", "s2"));
+    }
+
+    [Fact]
+    public void A_map_to_an_item_the_store_does_not_hold_is_not_written()
+    {
+        using var unit = _repo.Begin();
+        var user = unit.FindUser("bob")!.Id;
+        Assert.False(unit.SetMap(user, "dev", "contacts", "L1", "no-such-item", "s1"));
+        Assert.Null(unit.FindGuid(user, "dev", "contacts", "L1"));
     }
 
     [Fact]
