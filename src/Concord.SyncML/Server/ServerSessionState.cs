@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Concord.Sync;
 using Concord.SyncML.Documents;
 
@@ -55,6 +56,7 @@ public sealed class ServerSessionState
     public OutgoingChunk? Outgoing { get; set; }
 
     /// <summary>Server commands sent and awaiting a status, by "msgId/cmdId".</summary>
+    [JsonConverter(typeof(AwaitingStatusConverter))]
     public Dictionary<string, SentChange> AwaitingStatus { get; set; } = [];
 
     /// <summary>
@@ -62,6 +64,7 @@ public sealed class ServerSessionState
     /// delete): it becomes the device's base once the device confirms it. Kept in the state, which is written with
     /// every message anyway; a chunked item's, too large for that, waits in the database (staged_bases).
     /// </summary>
+    [JsonConverter(typeof(StagedBasesConverter))]
     public Dictionary<string, string?> StagedBases { get; set; } = [];
 
     /// <summary>Total counts for the session log line.</summary>
