@@ -46,7 +46,14 @@ public sealed class BadItemsInteropTests(ITestOutputHelper output)
         output.WriteLine($"sender: exit {run.ExitCode}\n{run}");
         Assert.True(run.Session?.Status is not (400 or 413), run.ToString());
 
+        // The server's console log is written by a background thread: the trace of its last answers can trail the
+        // client's exit (seen once in CI), so wait until every item has its final status (213 is a chunk's) there.
         var statuses = WireTrace.ItemStatuses(server.Log, "sender");
+        for (var wait = 0; wait < 300 && !Items.All(i => statuses.LastOrDefault(s => s.SourceRef == i.File) is { Code: not 213 }); wait++)
+        {
+            await Task.Delay(100, token);
+            statuses = WireTrace.ItemStatuses(server.Log, "sender");
+        }
         foreach (var s in statuses) output.WriteLine($"{s.SourceRef}: {s.Code} {s.Reason}");
         foreach (var (file, _, status, reason) in Items)
         {
