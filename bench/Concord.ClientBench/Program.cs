@@ -112,15 +112,9 @@ internal static class Program
     private static async Task<double> MeasureCliAsync(ConcordServerProcess server, string command, string user, string folder, string mode,
         CancellationToken token)
     {
-        // A concord.dll runs under dotnet; a native publish is the command itself.
-        var managed = command.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(managed ? "dotnet" : command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (managed) start.ArgumentList.Add(command);
-        foreach (var a in new[] { "sync", "--url", server.Url.ToString(), "--user", user, "--store",
-            folder + "=contacts", "--mode", mode, "--encoding", "wbxml", "--max-msg-size", MaxMsgSize.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(a);
-        }
+        var start = ConcordServerProcess.ConcordStartInfo(command, ["sync", "--url", server.Url.ToString(), "--user", user, "--store",
+            folder + "=contacts", "--mode", mode, "--encoding", "wbxml", "--max-msg-size", MaxMsgSize.ToString(CultureInfo.InvariantCulture)]);
+        start.RedirectStandardInput = false;
         start.Environment["CONCORD_PASSWORD"] = Password;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var before = ChildCpu.ChildrenMs();

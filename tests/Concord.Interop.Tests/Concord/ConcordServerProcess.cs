@@ -47,14 +47,18 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
     /// How the tests run <c>concord</c>: <c>dotnet concord.dll</c> as built, or, when the environment variable
     /// <c>CONCORD_COMMAND</c> names an executable (a native publish, as <c>./test.sh</c> makes one), that executable.
     /// </summary>
-    public static ProcessStartInfo ConcordStartInfo(IEnumerable<string> args)
+    public static ProcessStartInfo ConcordStartInfo(IEnumerable<string> args) =>
+        ConcordStartInfo(Environment.GetEnvironmentVariable("CONCORD_COMMAND") is { Length: > 0 } native ? native : ConcordDll, args);
+
+    /// <summary>Runs <paramref name="command"/>: a <c>concord.dll</c> under <c>dotnet</c>, anything else (a native publish) as it is.</summary>
+    public static ProcessStartInfo ConcordStartInfo(string command, IEnumerable<string> args)
     {
-        var native = Environment.GetEnvironmentVariable("CONCORD_COMMAND");
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(native) ? "dotnet" : native)
+        var managed = command.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? "dotnet" : command)
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
         };
-        if (string.IsNullOrEmpty(native)) start.ArgumentList.Add(ConcordDll);
+        if (managed) start.ArgumentList.Add(command);
         foreach (var a in args) start.ArgumentList.Add(a);
         return start;
     }
