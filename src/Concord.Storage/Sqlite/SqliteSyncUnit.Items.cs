@@ -165,6 +165,19 @@ internal sealed partial class SqliteSyncUnit
         MappedHeaders(MappedHeaderSelect + "WHERE i.user_id = $u AND i.store = $s AND i.deleted = 0 ORDER BY i.seq",
             ("$u", userId), ("$d", deviceId), ("$s", store));
 
+    public IReadOnlyList<MappedItem> LiveItemsBetween(long userId, string deviceId, string store, long afterSeq, long uptoSeq, int max)
+    {
+        var cmd = Cmd("SELECT i.guid, i.content, i.content_type, i.seq, i.changed_by, i.deleted, i.match_key, i.match_key2, i.match_details, " +
+                      "i.uid, i.recurrence_id, m.luid, m.session FROM items i " +
+                      "LEFT JOIN id_maps m ON m.user_id = i.user_id AND m.device_id = $d AND m.store = i.store AND m.guid = i.guid " +
+                      "WHERE i.user_id = $u AND i.store = $s AND i.seq > $a AND i.seq <= $b AND i.deleted = 0 ORDER BY i.seq LIMIT $m",
+            ("$u", userId), ("$d", deviceId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq), ("$m", max));
+        using var r = cmd.ExecuteReader();
+        var list = new List<MappedItem>();
+        while (r.Read()) list.Add(new MappedItem(ReadItem(r), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)));
+        return list;
+    }
+
     private List<MappedHeader> MappedHeaders(string sql, params (string, object?)[] args)
     {
         var cmd = Cmd(sql, args);

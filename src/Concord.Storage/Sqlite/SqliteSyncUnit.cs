@@ -109,17 +109,17 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
             ("$u", userId), ("$d", deviceId), ("$x", devInfXml), ("$t", Now()));
 
     public SessionRecord? LoadSession(string key) =>
-        ReadSession("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions WHERE key = $k",
+        ReadSession("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, NULL, last_response_type, updated_at FROM sessions WHERE key = $k",
             ("$k", key));
 
     public SessionRecord? FindSession(string deviceId, string clientSessionId) =>
-        ReadSession("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions " +
+        ReadSession("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, NULL, last_response_type, updated_at FROM sessions " +
                     "WHERE device_id = $d AND client_session_id = $s ORDER BY updated_at DESC LIMIT 1",
             ("$d", deviceId), ("$s", clientSessionId));
 
     public IReadOnlyList<SessionRecord> SessionsOfDevice(string deviceId)
     {
-        var cmd = Cmd("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at FROM sessions " +
+        var cmd = Cmd("SELECT key, device_id, client_session_id, user_id, state, last_request_hash, NULL, last_response_type, updated_at FROM sessions " +
                             "WHERE device_id = $d ORDER BY updated_at DESC", ("$d", deviceId));
         using var r = cmd.ExecuteReader();
         var list = new List<SessionRecord>();
@@ -140,6 +140,8 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
             r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : (byte[])r[6], r.IsDBNull(7) ? null : r.GetString(7),
             DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture));
     }
+
+    public byte[]? LastResponse(string key) => Scalar("SELECT last_response FROM sessions WHERE key = $k", ("$k", key)) as byte[];
 
     public void SaveSession(SessionRecord s) =>
         Exec("INSERT INTO sessions(key, device_id, client_session_id, user_id, state, last_request_hash, last_response, last_response_type, updated_at) " +

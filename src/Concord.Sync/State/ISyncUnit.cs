@@ -43,6 +43,9 @@ public interface ISyncUnit : IDisposable
     /// <summary>Every session of a device still kept, newest first.</summary>
     IReadOnlyList<SessionRecord> SessionsOfDevice(string deviceId);
 
+    /// <summary>The last answer a session gave, or null.</summary>
+    byte[]? LastResponse(string key);
+
     /// <summary>Inserts or updates a session.</summary>
     void SaveSession(SessionRecord session);
 
@@ -154,6 +157,13 @@ public interface ISyncUnit : IDisposable
 
     /// <summary>Headers (no content) of every live item of a store, each with the device's mapping of it.</summary>
     IReadOnlyList<MappedHeader> LiveHeaders(long userId, string deviceId, string store);
+
+    /// <summary>
+    /// The next live items of a store, with content, in change-log order: at most max of those whose sequence number is
+    /// after one and up to another, each with the device's mapping of it. A slow sync reads the store this way, batch
+    /// by batch, instead of queueing every item.
+    /// </summary>
+    IReadOnlyList<MappedItem> LiveItemsBetween(long userId, string deviceId, string store, long afterSeq, long uptoSeq, int max);
 
     /// <summary>Every live item of a store, in server id order.</summary>
     IEnumerable<StoredItem> AllItems(long userId, string store);

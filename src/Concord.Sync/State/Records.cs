@@ -5,7 +5,8 @@ public sealed record UserRecord(long Id, string Name, string PasswordHash, byte[
 
 /// <summary>
 /// A SyncML session, whole: its state as a document the session engine owns, and the last answer it gave so a
-/// repeated message gets the same answer.
+/// repeated message gets the same answer. A record read back carries no answer (LastResponse null): the answer is
+/// as large as a message and needed only for a repeat, so it is read on its own (<see cref="ISyncUnit.LastResponse"/>).
 /// </summary>
 public sealed record SessionRecord(
     string Key, string DeviceId, string ClientSessionId, long? UserId, string State,
@@ -38,6 +39,9 @@ public sealed record OutboxEntry(long Position, int StoreIndex, ChangeKind Kind,
 /// <param name="RecurrenceId">Set when the item is a detached recurrence exception.</param>
 public sealed record MappedHeader(string Guid, long Sequence, string ChangedBy, bool Deleted, string? Luid, string? MapSession,
     string? Uid = null, string? RecurrenceId = null);
+
+/// <summary>A live item with one device's mapping of it (null when the device does not have it).</summary>
+public sealed record MappedItem(StoredItem Item, string? Luid, string? MapSession);
 
 /// <summary>
 /// A server change a device did not confirm: it answered a failure the server retries, or no status at all. It is

@@ -90,6 +90,17 @@ public sealed class StoreSession
 
     public bool ClientSyncReceived { get; set; }
 
+    /// <summary>
+    /// A slow sync or refresh from server reads the store in change-log order as messages fill instead of queueing
+    /// every item (SyncMLServer.NextChanges): Streams is set, StreamedThrough is the sequence number of the last item
+    /// sent or passed, StreamDone once none is left.
+    /// </summary>
+    public bool Streams { get; set; }
+
+    public long StreamedThrough { get; set; }
+
+    public bool StreamDone { get; set; }
+
     /// <summary>This store resumes an interrupted session (Alert 225): the client sends only what it had left.</summary>
     public bool Resumed { get; set; }
     public string? ClientType { get; set; }

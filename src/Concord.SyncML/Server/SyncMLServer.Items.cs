@@ -227,7 +227,7 @@ public sealed partial class SyncMLServer
                 return Resolve(c, store, storeName, match, content, luid, text, type, slow: true);
             }
         }
-        var newGuid = Guid.NewGuid().ToString("N");
+        var newGuid = Guid.CreateVersion7().ToString("N");
         c.Unit.PutItem(user, storeName, newGuid, ContentOf(text, type), s.DeviceId);
         // Recorded now, not at Map time: a client that resends this Add after a broken session updates, not doubles.
         c.Unit.SetMap(user, s.DeviceId, storeName, luid, newGuid, s.Key);
@@ -297,7 +297,7 @@ public sealed partial class SyncMLServer
                 code = slow ? 200 : 419;
                 break;
             case ConflictPolicy.Duplicate when !slow:
-                var copy = Guid.NewGuid().ToString("N");
+                var copy = Guid.CreateVersion7().ToString("N");
                 c.Unit.PutItem(user, storeName, copy, ContentOf(clientText, type), "server");
                 c.Unit.PutItem(user, storeName, existing.Guid, ContentOf(serverText, existing.ContentType), "server");
                 store.Conflicts++;

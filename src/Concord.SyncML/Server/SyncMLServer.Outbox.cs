@@ -37,21 +37,10 @@ public sealed partial class SyncMLServer
                     store.SnapshotSequence = c.Unit.CurrentSequence(user);
                     break;
                 case SyncType.Slow or SyncType.RefreshFromServer:
-                    foreach (var item in c.Unit.LiveHeaders(user, s.DeviceId, storeName))
-                    {
-                        var mapped = item.MapSession;
-                        // A resumed slow sync carries only what the client had left to send: items it mapped
-                        // in the interrupted session are on the device already.
-                        if (mapped is null || (mapped != s.Key && !store.Resumed))
-                        {
-                            if (mapped is not null) c.Unit.RemoveMapByGuid(user, s.DeviceId, storeName, item.Guid);
-                            queue.Add(new OutboxEntry(0, i, ChangeKind.Add, item.Guid));
-                        }
-                        else if (item.ChangedBy != s.DeviceId && item.Sequence > store.PreviousSequence && store.Type == SyncType.Slow && item.ChangedBy == "server")
-                        {
-                            queue.Add(new OutboxEntry(0, i, ChangeKind.Replace, item.Guid));
-                        }
-                    }
+                    // Every live item goes (see SlowSyncChange): read from the store batch by batch as messages fill
+                    // (NextChanges), not queued one row per item.
+                    store.Streams = true;
+                    store.StreamedThrough = 0;
                     break;
                 case SyncType.TwoWay or SyncType.OneWayFromServer:
                     // What the device did not confirm last time goes again, with what changed since; once per item, and
@@ -108,16 +97,21 @@ public sealed partial class SyncMLServer
         var addedAny = false;
         while (true)
         {
-            var entries = c.Unit.PeekOutbox(s.Key, 64);
-            if (entries.Count == 0) break;
+            var (changes, streamIndex) = NextChanges(c, 64);
+            if (changes.Count == 0) break;
             var full = false;
-            long through = 0;  // entries up to here are sent (or dropped): removed from the queue in one go
-            foreach (var entry in entries)
+            long through = 0;  // changes up to here are sent (or dropped): removed from the queue, or passed, in one go
+            foreach (var (entry, streamed, skip) in changes)
             {
+                if (skip)
+                {
+                    through = entry.Position;
+                    continue;
+                }
                 var store = s.Stores[entry.StoreIndex];
                 var storeName = store.Kind.CanonicalName();
-                var item = c.Unit.GetItem(user, storeName, entry.Guid);
-                var luid = entry.Kind == ChangeKind.Add ? null : c.Unit.FindLuid(user, s.DeviceId, storeName, entry.Guid);
+                var item = streamed is null ? c.Unit.GetItem(user, storeName, entry.Guid) : streamed.Item;
+                var luid = entry.Kind == ChangeKind.Add ? null : streamed is null ? c.Unit.FindLuid(user, s.DeviceId, storeName, entry.Guid) : streamed.Luid;
                 if (item is null || (entry.Kind != ChangeKind.Delete && (item.Deleted || item.Content is null)) || (entry.Kind != ChangeKind.Add && luid is null))
                 {
                     through = entry.Position;
@@ -178,15 +172,22 @@ public sealed partial class SyncMLServer
                 r.AddMeasured(new StatusCommand { CmdId = "0", MsgRef = "", CmdRef = "", Cmd = "", Code = 0 }, size);
                 s.AwaitingStatus[(s.NextServerMsgId) + "/" + cmdId] = new SentChange(entry.StoreIndex, entry.Kind, entry.Guid, lastChunk);
                 // What the device gets becomes its base only once it confirms it (HandleStatus): a version it refused
-                // must not be merged against as if it had it.
+                // must not be merged against as if it had it. Except an Add: a device without a mapping of the item
+                // has no base of it worth keeping and can send no change of it before it maps it, so its base is
+                // written now and removed if it refuses; the content is not carried in the session state meanwhile.
                 var staged = entry.Kind == ChangeKind.Delete ? null : sentBase;
                 if (lastChunk) c.Unit.StageBase(s.Key, user, s.DeviceId, storeName, entry.Guid, staged);
+                else if (entry.Kind == ChangeKind.Add) c.Unit.SetBase(user, s.DeviceId, storeName, entry.Guid, sentBase);
                 else s.StagedBases[StagedKey(entry.StoreIndex, entry.Guid)] = staged;
                 through = entry.Position;
                 Count(store, entry.Kind);
                 addedAny = true;
             }
-            if (through > 0) c.Unit.DequeueThrough(s.Key, through);
+            if (through > 0)
+            {
+                if (streamIndex < 0) c.Unit.DequeueThrough(s.Key, through);
+                else s.Stores[streamIndex].StreamedThrough = through;
+            }
             if (full)
             {
                 done = false;
@@ -201,6 +202,59 @@ public sealed partial class SyncMLServer
             r.Commands.Add(new SyncCommand { CmdId = cmdId, Target = store.ClientUri, Source = store.ServerUri, Commands = commands });
         }
         return done;
+    }
+
+    /// <summary>A server change to send: queued in the outbox, or read from a store a slow sync streams (with the item).</summary>
+    private readonly record struct NextChange(OutboxEntry Entry, MappedItem? Streamed, bool Skip);
+
+    /// <summary>
+    /// The next server changes to send: what the outbox holds first (two-way and one-way stores, a session from before
+    /// streaming), then, store by store, the next items of a slow sync or refresh from server in change-log order,
+    /// their position being their sequence number. The store index they come from, or -1 for the outbox.
+    /// </summary>
+    private static (List<NextChange> Changes, int StreamIndex) NextChanges(MessageContext c, int max)
+    {
+        var s = c.State;
+        var queued = c.Unit.PeekOutbox(s.Key, max);
+        if (queued.Count > 0) return ([.. queued.Select(e => new NextChange(e, null, false))], -1);
+        for (var i = 0; i < s.Stores.Count; i++)
+        {
+            var store = s.Stores[i];
+            if (!store.Streams || store.StreamDone) continue;
+            // Up to the snapshot: an item another session changes meanwhile has a later number and goes next session.
+            var rows = c.Unit.LiveItemsBetween(c.UserId, s.DeviceId, store.Kind.CanonicalName(), store.StreamedThrough, store.SnapshotSequence, max);
+            if (rows.Count == 0)
+            {
+                store.StreamDone = true;
+                continue;
+            }
+            var changes = new List<NextChange>(rows.Count);
+            foreach (var row in rows)
+            {
+                var kind = SlowSyncChange(c, store, row);
+                changes.Add(new NextChange(new OutboxEntry(row.Item.Sequence, i, kind ?? ChangeKind.Add, row.Item.Guid), row, kind is null));
+            }
+            return (changes, i);
+        }
+        return ([], -1);
+    }
+
+    /// <summary>
+    /// What a slow sync or refresh from server sends for a live item: an Add unless the device mapped it in this
+    /// session (it sent it in package 3, or a resumed session's interrupted one did); then a Replace when a merge
+    /// changed it on the server, else nothing (null). A map from an earlier session is stale: the device maps the Add anew.
+    /// </summary>
+    private static ChangeKind? SlowSyncChange(MessageContext c, StoreSession store, MappedItem row)
+    {
+        var s = c.State;
+        var item = row.Item;
+        var mapped = row.MapSession;
+        if (mapped is null || (mapped != s.Key && !store.Resumed))
+        {
+            if (mapped is not null) c.Unit.RemoveMapByGuid(c.UserId, s.DeviceId, store.Kind.CanonicalName(), item.Guid);
+            return ChangeKind.Add;
+        }
+        return item.ChangedBy == "server" && item.Sequence > store.PreviousSequence && store.Type == SyncType.Slow ? ChangeKind.Replace : null;
     }
 
     private static string StagedKey(int storeIndex, string guid) => storeIndex.ToString(CultureInfo.InvariantCulture) + "/" + guid;

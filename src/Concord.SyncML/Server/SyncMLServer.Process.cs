@@ -347,12 +347,15 @@ public sealed partial class SyncMLServer
             foreach (var key in s.AwaitingStatus.Where(x => x.Value == sent).Select(x => x.Key).ToList()) s.AwaitingStatus.Remove(key);
         }
         var staged = s.StagedBases.Remove(StagedKey(sent.StoreIndex, sent.Guid), out var sentBase);
+        // A whole Add's base was written when it was sent (SendOutbox): nothing to confirm, removed if refused.
+        var baseWritten = !staged && sent.Kind == ChangeKind.Add && !sent.Chunked;
+        if (outcome != DeliveryOutcome.Delivered && baseWritten) c.Unit.RemoveBase(c.UserId, s.DeviceId, storeName, sent.Guid);
         switch (outcome)
         {
             case DeliveryOutcome.Delivered:
-                if (!staged) c.Unit.ConfirmBase(s.Key, storeName, sent.Guid);
-                else if (sentBase is null) c.Unit.RemoveBase(c.UserId, s.DeviceId, storeName, sent.Guid);
-                else c.Unit.SetBase(c.UserId, s.DeviceId, storeName, sent.Guid, sentBase);
+                if (staged && sentBase is null) c.Unit.RemoveBase(c.UserId, s.DeviceId, storeName, sent.Guid);
+                else if (staged) c.Unit.SetBase(c.UserId, s.DeviceId, storeName, sent.Guid, sentBase!);
+                else if (!baseWritten) c.Unit.ConfirmBase(s.Key, storeName, sent.Guid);
                 store.Unconfirmed.Remove(sent.Guid);
                 if (status.Code >= 300 && status.Code != 418) store.Failures++;
                 return;

@@ -81,10 +81,10 @@ public sealed partial class SyncMLServer
         {
             record = null; // a session key never crosses devices
         }
-        if (record is not null && record.LastRequestHash == requestHash && record.LastResponse is not null)
+        if (record is not null && record.LastRequestHash == requestHash && unit.LastResponse(record.Key) is { } last)
         {
             // A client retrying after a lost answer: same answer, nothing applied twice.
-            return new ServerReply(200, record.LastResponse, record.LastResponseType ?? encoding.Value.ContentType());
+            return new ServerReply(200, last, record.LastResponseType ?? encoding.Value.ContentType());
         }
         ServerSessionState state;
         if (record is null || (message.Header.MsgId == "1" && record.ClientSessionId == message.Header.SessionId && StateOf(record).Phase == ServerPhase.Done))

@@ -182,6 +182,36 @@ public class UnconfirmedChangesTests
         Assert.Contains("EMAIL:ann@example.org", a.Store(Store)[onA], StringComparison.Ordinal);
     }
 
+    private static string? BaseOf(ServerFixture f, string device, string guid)
+    {
+        using var unit = f.Data.Repository.Begin();
+        return unit.GetBase(unit.FindUser("bob")!.Id, device, Store, guid);
+    }
+
+    [Theory]
+    [InlineData(500)]   // retried next session
+    [InlineData(415)]   // refused for good
+    public void An_add_the_device_took_is_its_base_and_one_it_failed_leaves_no_base(int failure)
+    {
+        using var f = new ServerFixture();
+        var a = f.Device("dev-a");
+        var ann = a.Add(Store, Card("Ann", "v1"));
+        var bo = a.Add(Store, Card("Bo", "v1"));
+        a.Sync((Store, SyncType.TwoWay));
+        string GuidOf(string luid)
+        {
+            using var unit = f.Data.Repository.Begin();
+            return unit.FindGuid(unit.FindUser("bob")!.Id, "dev-a", Store, luid)!;
+        }
+
+        var b = f.Device("dev-b");
+        b.Answer = (_, _, content) => content.Contains("FN:Bo", StringComparison.Ordinal) ? failure : null;
+        b.Sync((Store, SyncType.Slow));
+        var annOnB = b.Store(Store).Single();
+        Assert.Equal(annOnB.Value, BaseOf(f, "dev-b", GuidOf(ann)));
+        Assert.Null(BaseOf(f, "dev-b", GuidOf(bo)));
+    }
+
     [Fact]
     public void An_add_a_device_failed_in_a_slow_sync_arrives_in_its_next_two_way_sync()
     {
