@@ -167,14 +167,19 @@ internal sealed partial class SqliteSyncUnit
 
     public IReadOnlyList<MappedItem> LiveItemsBetween(long userId, string deviceId, string store, long afterSeq, long uptoSeq, int max)
     {
-        var cmd = Cmd("SELECT i.guid, i.content, i.content_type, i.seq, i.changed_by, i.deleted, i.match_key, i.match_key2, i.match_details, " +
-                      "i.uid, i.recurrence_id, m.luid, m.session FROM items i " +
+        var cmd = Cmd("SELECT i.guid, i.content, i.content_type, i.seq, i.changed_by, i.uid, i.recurrence_id, m.luid, m.session FROM items i " +
                       "LEFT JOIN id_maps m ON m.user_id = i.user_id AND m.device_id = $d AND m.store = i.store AND m.guid = i.guid " +
                       "WHERE i.user_id = $u AND i.store = $s AND i.seq > $a AND i.seq <= $b AND i.deleted = 0 ORDER BY i.seq LIMIT $m",
             ("$u", userId), ("$d", deviceId), ("$s", store), ("$a", afterSeq), ("$b", uptoSeq), ("$m", max));
         using var r = cmd.ExecuteReader();
         var list = new List<MappedItem>();
-        while (r.Read()) list.Add(new MappedItem(ReadItem(r), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)));
+        while (r.Read())
+        {
+            // What sending needs, not the match keys (a slow sync reads every item of the store this way).
+            var item = new StoredItem(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3), r.GetString(4), false,
+                "", null, "", r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
+            list.Add(new MappedItem(item, r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
+        }
         return list;
     }
 

@@ -161,7 +161,7 @@ public interface ISyncUnit : IDisposable
     /// <summary>
     /// The next live items of a store, with content, in change-log order: at most max of those whose sequence number is
     /// after one and up to another, each with the device's mapping of it. A slow sync reads the store this way, batch
-    /// by batch, instead of queueing every item.
+    /// by batch, instead of queueing every item. The items come without their match keys (empty).
     /// </summary>
     IReadOnlyList<MappedItem> LiveItemsBetween(long userId, string deviceId, string store, long afterSeq, long uptoSeq, int max);
 
