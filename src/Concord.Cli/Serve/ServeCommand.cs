@@ -16,7 +16,7 @@ internal static class ServeCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
-            var folder = ConcordDataFolder.Open(parse.GetValue(data)!);
+            using var folder = ConcordDataFolder.Open(parse.GetValue(data)!);
             var hostArgs = new List<string>(parse.UnmatchedTokens);
             if (parse.GetValue(urls) is { } u) hostArgs.AddRange(["--urls", u]);
             var app = ConcordServer.Build([.. hostArgs], folder);

@@ -34,7 +34,7 @@ public static class SyncEndpoint
         byte[] body;
         try
         {
-            body = await ReadBoundedAsync(http.Request.Body, limit + 1, http.RequestAborted).ConfigureAwait(false);
+            body = await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, limit + 1, http.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException)
         {
@@ -54,8 +54,21 @@ public static class SyncEndpoint
         await http.Response.Body.WriteAsync(reply.Body, http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<byte[]> ReadBoundedAsync(Stream body, int max, CancellationToken token)
+    private static async Task<byte[]> ReadBoundedAsync(Stream body, long? declared, int max, CancellationToken token)
     {
+        if (declared is { } length and >= 0 && length < max)
+        {
+            // The usual case: the client said how long (at most the limit, checked above); read into one array.
+            var exact = new byte[length];
+            var read = 0;
+            while (read < exact.Length)
+            {
+                var n = await body.ReadAsync(exact.AsMemory(read), token).ConfigureAwait(false);
+                if (n == 0) return exact[..read];
+                read += n;
+            }
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
         while (true)

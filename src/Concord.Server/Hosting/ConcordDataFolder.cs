@@ -5,9 +5,10 @@ namespace Concord.Server.Hosting;
 
 /// <summary>
 /// The data folder of a Concord server: <c>concord.db</c> (SQLite) and <c>secret.key</c> (the key sealing MD5
-/// secrets, owner-only). Opening it creates and migrates what is missing.
+/// secrets, owner-only). Opening it creates and migrates what is missing; disposing it closes the database
+/// connections it keeps open.
 /// </summary>
-public sealed class ConcordDataFolder
+public sealed class ConcordDataFolder : IDisposable
 {
     private ConcordDataFolder(string path, SqliteSyncRepository repository, SecretBox box)
     {
@@ -28,6 +29,9 @@ public sealed class ConcordDataFolder
 
     /// <summary>The user accounts.</summary>
     public AccountStore Accounts { get; }
+
+    /// <summary>Closes the database connections kept open (the last one to close checkpoints the WAL into the file).</summary>
+    public void Dispose() => Repository.Dispose();
 
     /// <summary>Opens (creating when missing) a data folder.</summary>
     public static ConcordDataFolder Open(string path)

@@ -5,17 +5,31 @@ using Microsoft.Data.Sqlite;
 
 namespace Concord.Storage.Sqlite;
 
-/// <summary>One BEGIN IMMEDIATE transaction over the SQLite store.</summary>
+/// <summary>One BEGIN IMMEDIATE transaction over the SQLite store, on a connection the repository keeps.</summary>
 internal sealed partial class SqliteSyncUnit : ISyncUnit
 {
+    private readonly PreparedConnection _prepared;
     private readonly SqliteConnection _connection;
+    private readonly Action<PreparedConnection, bool> _return;
     private SqliteTransaction? _transaction;
+    private bool _failed;
+    private bool _disposed;
 
-    public SqliteSyncUnit(SqliteConnection connection)
+    public SqliteSyncUnit(PreparedConnection prepared, Action<PreparedConnection, bool> release)
     {
-        _connection = connection;
-        // BEGIN IMMEDIATE: take the write lock now, so two sessions never interleave inside one message.
-        _transaction = connection.BeginTransaction(deferred: false);
+        _prepared = prepared;
+        _connection = prepared.Connection;
+        _return = release;
+        try
+        {
+            // BEGIN IMMEDIATE: take the write lock now, so two sessions never interleave inside one message.
+            _transaction = _connection.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            release(prepared, false);
+            throw;
+        }
     }
 
     /// <summary>The connection, for state that joins this unit's transaction (a sync client's state beside a collection).</summary>
@@ -26,47 +40,70 @@ internal sealed partial class SqliteSyncUnit : ISyncUnit
 
     public void Commit()
     {
-        foreach (var cmd in _statements.Values) cmd.Dispose();
-        _statements.Clear();
-        _transaction?.Commit();
+        try
+        {
+            _transaction?.Commit();
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
         _transaction?.Dispose();
         _transaction = null;
     }
 
-    public void Savepoint(string name) => Exec($"SAVEPOINT \"{Check(name)}\"");
+    public void Savepoint(string name) => ExecOnce($"SAVEPOINT \"{Check(name)}\"");
 
-    public void RollbackTo(string name) => Exec($"ROLLBACK TO \"{Check(name)}\"");
+    public void RollbackTo(string name) => ExecOnce($"ROLLBACK TO \"{Check(name)}\"");
 
-    public void Release(string name) => Exec($"RELEASE \"{Check(name)}\"");
+    public void Release(string name) => ExecOnce($"RELEASE \"{Check(name)}\"");
+
+    // Not kept: the names vary, and the kept statements are the few a message runs over and over.
+    private void ExecOnce(string sql)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.Transaction = _transaction;
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
 
     private static string Check(string name) =>
         name.All(char.IsAsciiLetterOrDigit) ? name : throw new ArgumentException("Savepoint names are letters and digits.", nameof(name));
 
     public void Dispose()
     {
-        foreach (var cmd in _statements.Values) cmd.Dispose();
-        _statements.Clear();
-        _transaction?.Dispose();
-        _connection.Dispose();
+        if (_disposed) return;
+        _disposed = true;
+        var clean = !_failed;
+        try
+        {
+            _transaction?.Dispose();   // not committed: rolled back
+        }
+        catch (SqliteException)
+        {
+            clean = false;
+        }
+        _transaction = null;
+        _return(_prepared, clean);
     }
 
-    // Statements are prepared once per unit and reused: a message runs the same few statements per item, and
-    // preparing them again each time cost more than running them.
-    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
-
+    // Statements are prepared once per connection and reused by every unit on it: a message runs the same few
+    // statements per item, and preparing them again each time cost more than running them.
     private SqliteCommand Cmd(string sql, params (string Name, object? Value)[] args)
     {
-        if (_statements.TryGetValue(sql, out var cmd))
+        var statements = _prepared.Statements;
+        if (statements.TryGetValue(sql, out var cmd))
         {
             cmd.Parameters.Clear();
         }
         else
         {
             cmd = _connection.CreateCommand();
-            cmd.Transaction = _transaction;
             cmd.CommandText = sql;
-            _statements[sql] = cmd;
+            statements[sql] = cmd;
         }
+        cmd.Transaction = _transaction;
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }

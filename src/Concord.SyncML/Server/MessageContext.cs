@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Concord.Pim.Capabilities;
 using Concord.Sync.State;
 using Concord.SyncML.Commands;
 
@@ -16,10 +18,16 @@ internal sealed class MessageContext(ISyncUnit unit, ServerSessionState state, S
 
     private string? _devInf;
     private bool _devInfRead;
-    private readonly Dictionary<string, Concord.Pim.Capabilities.DeviceCapabilities?> _capabilities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeviceCapabilities?> _capabilities = new(StringComparer.Ordinal);
+
+    // Reading a DevInf document cost as much as the rest of a small message, and a device sends the same one session
+    // after session: what a document declares for a store is kept, process-wide, for the few hundred last read.
+    // (DeviceCapabilities does not change once made, so sharing it between threads is safe.)
+    private static readonly ConcurrentDictionary<(string DevInf, string Store), DeviceCapabilities?> Parsed = new();
+    private const int MaxParsed = 256;
 
     /// <summary>What the device declared it can store for one of its stores (DevInf CTCap), or null when it declared nothing.</summary>
-    public Concord.Pim.Capabilities.DeviceCapabilities? Capabilities(string clientStoreUri)
+    public DeviceCapabilities? Capabilities(string clientStoreUri)
     {
         if (_capabilities.TryGetValue(clientStoreUri, out var known)) return known;
         if (!_devInfRead)
@@ -27,18 +35,23 @@ internal sealed class MessageContext(ISyncUnit unit, ServerSessionState state, S
             _devInf = Unit.GetDeviceInfo(UserId, State.DeviceId);
             _devInfRead = true;
         }
-        Concord.Pim.Capabilities.DeviceCapabilities? caps = null;
-        try
+        DeviceCapabilities? caps = null;
+        if (_devInf is not null && !Parsed.TryGetValue((_devInf, clientStoreUri), out caps))
         {
-            caps = _devInf is null ? null : Concord.Pim.Capabilities.DeviceCapabilities.FromDevInf(_devInf, clientStoreUri);
-        }
-        catch (Concord.Pim.PimFormatException)
-        {
-            caps = null; // a DevInf we cannot read: treat the device as declaring nothing
-        }
-        catch (System.Xml.XmlException)
-        {
-            caps = null;
+            try
+            {
+                caps = DeviceCapabilities.FromDevInf(_devInf, clientStoreUri);
+            }
+            catch (Concord.Pim.PimFormatException)
+            {
+                caps = null; // a DevInf we cannot read: treat the device as declaring nothing
+            }
+            catch (System.Xml.XmlException)
+            {
+                caps = null;
+            }
+            if (Parsed.Count >= MaxParsed) Parsed.Clear();
+            Parsed[(_devInf, clientStoreUri)] = caps;
         }
         _capabilities[clientStoreUri] = caps;
         return caps;

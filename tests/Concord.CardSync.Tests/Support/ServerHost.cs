@@ -54,6 +54,7 @@ internal sealed class ServerHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         _app = null;
+        Data?.Dispose();
         Data = null;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }

@@ -42,6 +42,7 @@ internal sealed class ConcordHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Data.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolder.Delete(Data.Path);
     }

@@ -47,6 +47,7 @@ internal sealed class LocalDatabase : IDisposable
 
     public void Dispose()
     {
+        Data.Dispose();
         SqliteConnection.ClearAllPools();
         TempFolder.Delete(Data.Path);
     }

@@ -37,6 +37,7 @@ internal sealed class ServerEngine : IDisposable
 
     public void Dispose()
     {
+        Data.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolder.Delete(Folder);
     }

@@ -127,6 +127,6 @@ public sealed class ConcordInteropTests(ITestOutputHelper output)
         var merged = Assert.Single(ItemLines.ServerItems(server.DataFolder, User, "contacts"));
         Assert.Contains("0002", merged, StringComparison.Ordinal);
         Assert.Contains("second note", merged, StringComparison.Ordinal);
-        Assert.Contains("Conflict on contacts", server.Log, StringComparison.Ordinal);
+        Assert.Contains("Conflict on contacts", await server.SettledLogAsync(token), StringComparison.Ordinal);
     }
 }

@@ -29,6 +29,27 @@ internal sealed partial class ConcordServerProcess : IAsyncDisposable
 
     public string Log => _process?.CombinedOutput ?? "";
 
+    /// <summary>
+    /// The log once the server has written what it has to say so far: its console logger writes on a background
+    /// thread, so the trace of the last answers (and the session's closing line) can trail a client's exit. Waits
+    /// until the log has not grown for 300 ms, at most 30 s. For assertions on what the log says; <see cref="Log"/>
+    /// serves failure messages.
+    /// </summary>
+    public async Task<string> SettledLogAsync(CancellationToken token)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var length = Log.Length;
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(50, token);
+            if (Log.Length == length) continue;
+            length = Log.Length;
+            quietSince = DateTime.UtcNow;
+        }
+        return Log;
+    }
+
     /// <summary>How many SyncML messages the server has received (its Debug trace lines).</summary>
     public int MessagesReceived => MessageIn().Count(Log);
 

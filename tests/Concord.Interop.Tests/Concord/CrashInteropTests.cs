@@ -61,7 +61,7 @@ public sealed class CrashInteropTests(ITestOutputHelper output)
         output.WriteLine($"after restart: {again.Session?.GetMode(C)}");
         Assert.True(again.Succeeded, $"{again}\n{server.Log}");
         // The client asked to resume (Alert 225) and the server resumed the interrupted session's store.
-        Assert.Contains("Resuming contacts of device " + victim.Options.DeviceId, server.Log, StringComparison.Ordinal);
+        Assert.Contains("Resuming contacts of device " + victim.Options.DeviceId, await server.SettledLogAsync(token), StringComparison.Ordinal);
         var other = victim == a ? b : a;
         var last = await other.SyncAsync(SyncEvolutionSyncMode.TwoWay, token);
         Assert.True(last.Succeeded, $"{last}\n{server.Log}");

@@ -54,8 +54,9 @@ public sealed class FilesInteropTests(ITestOutputHelper output)
         var down = await b.SyncAsync(SyncEvolutionSyncMode.Slow, token);
         Assert.True(down.Succeeded, $"{down}\n{server.Log}");
 
-        var sent = WireTrace.Sent(server.Log, "device-a").Select(i => i.Content).ToList();
-        var received = WireTrace.Received(server.Log, "device-b").Select(i => i.Content).ToList();
+        var log = await server.SettledLogAsync(token);
+        var sent = WireTrace.Sent(log, "device-a").Select(i => i.Content).ToList();
+        var received = WireTrace.Received(log, "device-b").Select(i => i.Content).ToList();
         var onServer = ItemLines.ServerItems(server.DataFolder, User, serverStore);
         Assert.Equal(items.Count, sent.Count);
         Assert.Equal(items.Count, onServer.Count);

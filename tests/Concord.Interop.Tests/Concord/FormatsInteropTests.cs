@@ -66,12 +66,13 @@ public sealed class FormatsInteropTests(ITestOutputHelper output)
         Assert.Equal([2, 5, 2], new[] { neu.ReadItems(C).Count, neu.ReadItems(E).Count, neu.ReadItems(T).Count });
         var problems = new List<string>();
         var onServer = new[] { "contacts", "calendar", "tasks" }.SelectMany(s => ItemLines.ServerItems(server.DataFolder, User, s)).ToList();
+        var log = await server.SettledLogAsync(token);
         foreach (var (from, to) in new[] { ("old-phone", "new-client"), ("new-client", "old-phone") })
         {
             var toOld = to == "old-phone";
-            var received = WireTrace.Received(server.Log, to).Select(i => i.Content).ToList();
+            var received = WireTrace.Received(log, to).Select(i => i.Content).ToList();
             var kept = onServer.SelectMany(i => ItemMeaning.Of(i, toOld)).ToHashSet();
-            foreach (var sent in WireTrace.Sent(server.Log, from))
+            foreach (var sent in WireTrace.Sent(log, from))
             {
                 var closest = ItemMeaning.Closest(sent.Content, received, toOld);
                 var lost = ItemMeaning.Lost(sent.Content, closest, toOld);

@@ -83,7 +83,7 @@ public sealed class ModesInteropTests(ITestOutputHelper output)
         await a.ConfigureAsync(new Dictionary<string, string> { ["SyncMLVersion"] = "1.0" }, cancellationToken: token);
         a.WriteItem(C, "ann.vcf", VCard("Ann", "Lee", "111"));
         await Sync(a, SyncEvolutionSyncMode.Slow, server, token);
-        Assert.Contains("<VerProto>SyncML/1.0</VerProto>", server.Log, StringComparison.Ordinal);
+        Assert.Contains("<VerProto>SyncML/1.0</VerProto>", await server.SettledLogAsync(token), StringComparison.Ordinal);
         using var b = await Device(server, "dev-12", token);
         await Sync(b, SyncEvolutionSyncMode.Slow, server, token);
         Assert.Equal(ServerSide(server), DeviceSide(b));
@@ -101,13 +101,15 @@ public sealed class ModesInteropTests(ITestOutputHelper output)
         using var a = await Device(server, "dev-a", token, maxMsgSize: 5000, encoding: encoding);
         for (var i = 0; i < 60; i++) a.WriteItem(C, $"{i}.vcf", VCard("Person" + i, "Family" + i, "555 01" + i.ToString("00", System.Globalization.CultureInfo.InvariantCulture), $"NOTE:{new string('n', 700)}\r\n"));
         await Sync(a, SyncEvolutionSyncMode.Slow, server, token);
+        await server.SettledLogAsync(token);
         var upMessages = server.MessagesReceived;
         using var b = await Device(server, "dev-b", token, maxMsgSize: 5000, encoding: encoding);
         await Sync(b, SyncEvolutionSyncMode.Slow, server, token);
+        await server.SettledLogAsync(token);
         var downMessages = server.MessagesReceived - upMessages;
         output.WriteLine($"messages up {upMessages}, down {downMessages}; answer sizes {string.Join(",", server.AnswerSizes)}");
         // SyncEvolution raises a configured maxMsgSize below 10240 to 10240: the limit is what the client announces.
-        var incoming = string.Join("\n", server.Log.Split(" dbug: ").Where(e => e.Contains("Message in session", StringComparison.Ordinal)));
+        var incoming = string.Join("\n", (await server.SettledLogAsync(token)).Split(" dbug: ").Where(e => e.Contains("Message in session", StringComparison.Ordinal)));
         var announced = System.Text.RegularExpressions.Regex.Matches(incoming, "<MaxMsgSize xmlns=.syncml:metinf.>(\\d+)<")
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
         var limit = Assert.Single(announced);
@@ -134,7 +136,7 @@ public sealed class ModesInteropTests(ITestOutputHelper output)
         using var a = await Device(server, "dev-a", token, maxMsgSize: 30_000, encoding: encoding, maxObjSize: 4_000_000);
         a.WriteItem(C, "pic.vcf", card);
         await Sync(a, SyncEvolutionSyncMode.Slow, server, token);
-        Assert.Contains("<Data>213</Data>", server.Log, StringComparison.Ordinal);   // chunks acknowledged on the way up
+        Assert.Contains("<Data>213</Data>", await server.SettledLogAsync(token), StringComparison.Ordinal);   // chunks acknowledged on the way up
         using var b = await Device(server, "dev-b", token, maxMsgSize: 30_000, encoding: encoding, maxObjSize: 4_000_000);
         await Sync(b, SyncEvolutionSyncMode.Slow, server, token);
         Assert.Contains("<MoreData", server.Log, StringComparison.Ordinal);          // chunks on the way down

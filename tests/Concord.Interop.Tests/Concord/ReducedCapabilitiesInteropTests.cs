@@ -73,7 +73,7 @@ public sealed partial class ReducedCapabilitiesInteropTests(ITestOutputHelper ou
         Assert.True((await reduced.SyncAsync(SyncEvolutionSyncMode.TwoWay, token)).Succeeded, server.Log);
         Assert.True((await full.SyncAsync(SyncEvolutionSyncMode.TwoWay, token)).Succeeded, server.Log);
 
-        var sent = Assert.Single(WireTrace.Sent(server.Log, "reduced"));
+        var sent = Assert.Single(WireTrace.Sent(await server.SettledLogAsync(token), "reduced"));
         Assert.Equal("Replace", sent.Command);
         foreach (var field in Lacking) Assert.DoesNotContain("\n" + field, sent.Content, StringComparison.Ordinal);
         var expected = new[]

@@ -14,12 +14,13 @@ public sealed class HttpEndpointTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "concord-http-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+    private ConcordDataFolder? _data;
     private readonly HttpClient _http = new();
     private string _base = "";
 
     public async Task InitializeAsync()
     {
-        var data = ConcordDataFolder.Open(_folder);
+        var data = _data = ConcordDataFolder.Open(_folder);
         data.Accounts.Add("bob", "secret");
         _app = ConcordServer.Build(["--urls", "http://127.0.0.1:0", "--Concord:SyncML:MaxRequestBytes=65536", "--Logging:LogLevel:Default=Warning"], data);
         await _app.StartAsync();
@@ -29,6 +30,7 @@ public sealed class HttpEndpointTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();
+        _data?.Dispose();
         _http.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, true);

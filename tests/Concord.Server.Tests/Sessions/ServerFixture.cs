@@ -31,6 +31,7 @@ internal sealed class ServerFixture : IDisposable
 
     public void Dispose()
     {
+        Data.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
